@@ -19,6 +19,8 @@ export type SecretPersistence =
   | 'session-only'
   /** No secret for this session (e.g. after a restart without encryption). */
   | 'missing'
+  /** The sandbox's secret, which only the built-in emulator accepts. */
+  | 'built-in'
 
 /** What the renderer may know about an app profile. Never the AppSecret. */
 export interface AppView {
@@ -32,7 +34,7 @@ export interface AppView {
   /** The built-in sandbox profile, bound to the offline emulator. */
   isSandbox: boolean
   hasSecret: boolean
-  /** e.g. `a1b2••••••••••••••••••••••••••f9e0`, or null without a secret. */
+  /** e.g. `••••••••f9e0`, or null without a secret. */
   secretMask: string | null
   secretPersistence: SecretPersistence
   createdAt: number

@@ -54,8 +54,17 @@ export class ManualClock implements Clock {
     return this.timers.size
   }
 
-  /** Moves time forward by `ms`, firing each due timer at its own instant and letting async work settle. */
-  async advance(ms: number): Promise<void> {
+  /** Moves time without firing timers, as when the machine sleeps with the process suspended. */
+  sleep(ms: number): void {
+    this.current += ms
+  }
+
+  /**
+   * Moves time forward by `ms`, firing each due timer at its own instant. After each timer, `settled`
+   * (default: a few turns of the event loop) is awaited, so work a timer starts — even real I/O — can
+   * finish at that instant before time moves on.
+   */
+  async advance(ms: number, settled: () => Promise<void> = settle): Promise<void> {
     const target = this.current + ms
     for (;;) {
       const next = [...this.timers.values()]
@@ -65,10 +74,10 @@ export class ManualClock implements Clock {
       this.timers.delete(next.seq)
       this.current = Math.max(this.current, next.at)
       next.fn()
-      await settle()
+      await settled()
     }
     this.current = target
-    await settle()
+    await settled()
   }
 }
 

@@ -1,0 +1,1 @@
+export { CallLog, redactUrl, type CallLogInput } from './call-log'

@@ -1,0 +1,85 @@
+/**
+ * Composition root: single-instance lock, services, IPC, then the window last.
+ * Everything but the Electron glue lives in plain-Node modules (see services.ts).
+ */
+import { app, BrowserWindow, ipcMain, nativeTheme, session } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createHandlerTable } from './handlers'
+import { registerIpc, sendEvent } from './ipc'
+import { createSafeStorageCipher } from './platform/electron-safe-storage'
+import { electronClipboard, electronFileSaver, electronOpener, electronPower } from './platform/electron-ports'
+import { electronStoreFactory } from './platform/electron-store-factory'
+import { createDeskServices, type DeskServices } from './services'
+import { checkExternalUrl } from './system'
+import { CONTENT_SECURITY_POLICY, guardNavigation, windowOptions } from './window'
+
+const rendererDevUrl = process.env['ELECTRON_RENDERER_URL'] // set by `electron-vite dev` only
+const rendererFile = join(__dirname, '../renderer/index.html')
+const pageUrl = rendererDevUrl ?? pathToFileURL(rendererFile).toString()
+const isOwnUrl = (url: string): boolean => url.split('#')[0] === pageUrl.split('#')[0] || url.startsWith(`${pageUrl}`)
+
+let mainWindow: BrowserWindow | null = null
+let services: DeskServices | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('[desk] failed to start', error)
+    app.exit(1)
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('before-quit', () => {
+    void services?.dispose()
+  })
+}
+
+async function start(): Promise<void> {
+  services = await createDeskServices({
+    dataDir: app.getPath('userData'),
+    storeFactory: electronStoreFactory,
+    cipher: createSafeStorageCipher(),
+    clipboard: electronClipboard,
+    fileSaver: electronFileSaver(() => mainWindow),
+    opener: electronOpener,
+    power: electronPower,
+    systemLanguage: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+    version: app.getVersion(),
+    sandbox: true
+  })
+  const table = createHandlerTable(services)
+
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  })
+
+  const window = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.cjs'), nativeTheme.shouldUseDarkColors))
+  mainWindow = window
+  registerIpc(
+    ipcMain,
+    table,
+    (event) =>
+      event.sender === window.webContents &&
+      event.senderFrame !== null &&
+      event.senderFrame === window.webContents.mainFrame &&
+      isOwnUrl(event.senderFrame.url)
+  )
+  const unsubscribe = services.subscribe((name, payload) => sendEvent(window.webContents, name, payload))
+  window.on('closed', () => {
+    unsubscribe()
+    mainWindow = null
+  })
+  guardNavigation(window.webContents, isOwnUrl, (url) => {
+    const checked = checkExternalUrl(url)
+    if (checked.ok) void electronOpener.open(checked.url)
+  })
+  window.once('ready-to-show', () => window.show())
+  if (rendererDevUrl) await window.loadURL(rendererDevUrl)
+  else await window.loadFile(rendererFile)
+}

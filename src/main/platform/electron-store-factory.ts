@@ -1,0 +1,6 @@
+import ElectronStore from 'electron-store'
+import type { StoreFactory } from '../storage/desk-store'
+
+/** electron-store: conf plus Electron's userData path and app version. */
+export const electronStoreFactory: StoreFactory = (options) =>
+  new ElectronStore<Record<string, unknown>>({ ...options, name: options.configName })

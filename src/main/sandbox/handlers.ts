@@ -1,0 +1,33 @@
+import { DeskFailure, text } from '../../shared/result'
+import type { EmulatorStatus } from '../../shared/types'
+import type { Emulator } from '../emulator'
+import type { PartialHandlers } from '../handler-table'
+
+export function sandboxHandlers(
+  emulator: Emulator | null
+): PartialHandlers<'getEmulatorStatus' | 'injectEmulatorFault' | 'clearEmulatorFaults'> {
+  const status = (): EmulatorStatus =>
+    emulator
+      ? { running: true, url: emulator.url, pendingFaults: emulator.pendingFaults() }
+      : { running: false, url: null, pendingFaults: [] }
+  const running = (): Emulator => {
+    if (!emulator) {
+      throw new DeskFailure({
+        code: 'not-found',
+        message: text('The built-in emulator is not running.', '内置模拟器未运行。')
+      })
+    }
+    return emulator
+  }
+  return {
+    getEmulatorStatus: status,
+    injectEmulatorFault: ({ fault, count }) => {
+      running().injectFault(fault, count)
+      return status()
+    },
+    clearEmulatorFaults: () => {
+      running().clearFaults()
+      return status()
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { sandboxHandlers } from './handlers'
+export { startSandbox, type Sandbox } from './start-sandbox'

@@ -1,0 +1,70 @@
+import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron'
+
+/**
+ * The window's options, as a pure function so a test can assert them whole. The renderer gets no Node,
+ * runs sandboxed and isolated, and reaches main only through the preload's named verbs.
+ */
+export function windowOptions(preloadPath: string, dark: boolean): BrowserWindowConstructorOptions {
+  return {
+    width: 1180,
+    height: 780,
+    minWidth: 880,
+    minHeight: 560,
+    show: false,
+    title: 'WeChat Token Desk',
+    backgroundColor: dark ? '#16181d' : '#f6f7f9',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false
+    }
+  }
+}
+
+/** The Content-Security-Policy header main adds to every response of the window's session. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+  "frame-ancestors 'none'"
+].join('; ')
+
+/**
+ * Blocks navigation away from our page and every window.open; hands https links (and http to this
+ * machine) to the user's browser only after `checkUrl` approves them.
+ */
+export function guardNavigation(
+  contents: WebContents,
+  isOwnUrl: (url: string) => boolean,
+  openExternal: (url: string) => void
+): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternal(url)
+    return { action: 'deny' }
+  })
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnUrl(url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!isOwnUrl(url)) event.preventDefault()
+  })
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
+export type { BrowserWindow }

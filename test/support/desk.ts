@@ -1,0 +1,59 @@
+import { createAesCipher, unavailableCipher } from '../../src/main/platform/aes-cipher'
+import type { SecretCipher } from '../../src/main/platform/ports'
+import { createDeskServices, type DeskPorts, type DeskServices } from '../../src/main/services'
+import { confStoreFactory } from '../../src/main/storage'
+import { DirectoryFileSaver, ManualPower, MemoryClipboard, RecordingOpener, tempDir } from './memory-ports'
+
+export interface TestDesk {
+  services: DeskServices
+  clipboard: MemoryClipboard
+  fileSaver: DirectoryFileSaver
+  opener: RecordingOpener
+  power: ManualPower
+  dataDir: string
+  cipher: SecretCipher
+  close(): Promise<void>
+}
+
+export const TEST_DATA_KEY = 'test-data-key-0123456789abcdef'
+
+/** The real services on a fresh data folder, with in-memory platform ports. */
+export async function startTestDesk(
+  overrides: Partial<DeskPorts> & { encryption?: boolean; dataDir?: string } = {}
+): Promise<TestDesk> {
+  const dir = overrides.dataDir ? null : tempDir()
+  const dataDir = overrides.dataDir ?? (dir as { path: string }).path
+  const clipboard = new MemoryClipboard()
+  const fileSaver = new DirectoryFileSaver(dataDir)
+  const opener = new RecordingOpener()
+  const power = new ManualPower()
+  const cipher =
+    overrides.cipher ??
+    (overrides.encryption === false ? unavailableCipher('test: no keychain') : createAesCipher(TEST_DATA_KEY))
+  const services = await createDeskServices({
+    dataDir,
+    storeFactory: confStoreFactory,
+    clipboard,
+    fileSaver,
+    opener,
+    power,
+    systemLanguage: 'en-US',
+    version: '0.0.0-test',
+    sandbox: true,
+    ...overrides,
+    cipher
+  })
+  return {
+    services,
+    clipboard,
+    fileSaver,
+    opener,
+    power,
+    dataDir,
+    cipher,
+    async close() {
+      await services.dispose()
+      dir?.remove()
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { CallLog } from '../../src/main/call-log'
+import { createEmulator, type Emulator } from '../../src/main/emulator'
+import { createAesCipher } from '../../src/main/platform/aes-cipher'
+import type { SecretCipher } from '../../src/main/platform/ports'
+import { ProfileService } from '../../src/main/profiles'
+import { confStoreFactory, openDeskStore, type DeskStore } from '../../src/main/storage'
+import { ManualClock, settle } from '../../src/main/time/clock'
+import { TokenKeeper } from '../../src/main/tokens'
+import { createWeChatClient, type WeChatClient } from '../../src/main/wechat'
+import type { AppDraft } from '../../src/shared/contract'
+import { ManualPower, tempDir } from './memory-ports'
+
+export const APPID = 'wx1234567890abcdef'
+export const SECRET = '0123456789abcdef0123456789abcdef'
+
+export interface KeeperWorld {
+  clock: ManualClock
+  emulator: Emulator
+  keeper: TokenKeeper
+  profiles: ProfileService
+  callLog: CallLog
+  power: ManualPower
+  store: DeskStore
+  cipher: SecretCipher
+  client: WeChatClient
+  profileId: string
+  /** Upstream token calls the emulator has seen for the app. */
+  upstreamCalls(): number
+  /** Moves the clock, letting every refresh a timer starts finish at its own instant. */
+  advance(ms: number): Promise<void>
+  /** A second keeper on the same data folder, as after an app restart. */
+  restart(): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * A token keeper wired to the real emulator over HTTP on 127.0.0.1, with an injected clock.
+ * `random` is pinned so schedules are deterministic.
+ */
+export async function keeperWorld(
+  draft: Partial<AppDraft> = {},
+  options: { timeoutMs?: number; accountType?: 'normal' | 'test' } = {}
+): Promise<KeeperWorld> {
+  const clock = new ManualClock()
+  const emulator = createEmulator({
+    clock,
+    apps: [{ appid: APPID, secret: SECRET, accountType: options.accountType ?? 'normal' }]
+  })
+  await emulator.start()
+  const dir = tempDir()
+  const cipher = createAesCipher('integration-test-key-0123')
+  const power = new ManualPower()
+  const callLog = new CallLog(10_000)
+  let store = openDeskStore(confStoreFactory, dir.path, () => clock.now()).store
+  let client = createWeChatClient({ clock, timeoutMs: options.timeoutMs ?? 2_000 })
+
+  const build = (): { profiles: ProfileService; keeper: TokenKeeper } => {
+    const profiles = new ProfileService({ store, cipher, now: () => clock.now(), sandbox: null })
+    const keeper = new TokenKeeper({
+      credentials: (id) => profiles.credentials(id),
+      client,
+      store,
+      cipher,
+      clock,
+      callLog,
+      power,
+      random: () => 0.5
+    })
+    keeper.start(profiles.list().map((p) => p.id))
+    return { profiles, keeper }
+  }
+
+  let { profiles, keeper } = build()
+  const profileId = profiles.create({
+    name: 'Test OA',
+    appId: APPID,
+    secret: SECRET,
+    kind: 'official-account',
+    env: 'dev',
+    mode: 'stable',
+    apiBase: emulator.url,
+    ...draft
+  }).id
+
+  const world: KeeperWorld = {
+    clock,
+    emulator,
+    get keeper() {
+      return keeper
+    },
+    get profiles() {
+      return profiles
+    },
+    get client() {
+      return client
+    },
+    callLog,
+    power,
+    get store() {
+      return store
+    },
+    cipher,
+    profileId,
+    upstreamCalls: () => {
+      const stats = emulator.stats(APPID)
+      return stats.classic + stats.stable
+    },
+    advance: (ms) =>
+      clock.advance(ms, async () => {
+        await settle()
+        await keeper.whenIdle()
+      }),
+    async restart() {
+      keeper.stop()
+      await client.close()
+      store = openDeskStore(confStoreFactory, dir.path, () => clock.now()).store
+      client = createWeChatClient({ clock, timeoutMs: options.timeoutMs ?? 2_000 })
+      ;({ profiles, keeper } = build())
+    },
+    async close() {
+      keeper.stop()
+      await client.close()
+      await emulator.close()
+      dir.remove()
+    }
+  }
+  return world
+}

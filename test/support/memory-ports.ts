@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ClipboardPort, ExternalOpenerPort, FileSaverPort, PowerPort } from '../../src/main/platform/ports'
+
+/** A clipboard the test can read back. */
+export class MemoryClipboard implements ClipboardPort {
+  readonly writes: string[] = []
+  writeText(value: string): void {
+    this.writes.push(value)
+  }
+  get text(): string | undefined {
+    return this.writes.at(-1)
+  }
+}
+
+/** "Save as…" that always picks a file inside `dir`. */
+export class DirectoryFileSaver implements FileSaverPort {
+  readonly saved: string[] = []
+  constructor(private readonly dir: string) {}
+  async saveText(suggestedName: string, content: string) {
+    const path = join(this.dir, suggestedName)
+    writeFileSync(path, content, { mode: 0o600 })
+    this.saved.push(path)
+    return { saved: true, path }
+  }
+}
+
+export class RecordingOpener implements ExternalOpenerPort {
+  readonly opened: string[] = []
+  async open(url: string): Promise<void> {
+    this.opened.push(url)
+  }
+}
+
+/** Lets a test play "the laptop woke up". */
+export class ManualPower implements PowerPort {
+  private listeners = new Set<() => void>()
+  onResume(listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+  wake(): void {
+    for (const listener of this.listeners) listener()
+  }
+}
+
+export function tempDir(prefix = 'desk-test-'): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
