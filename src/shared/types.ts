@@ -109,7 +109,7 @@ export interface CallLogEntry {
   rid: string | null
   durationMs: number
   outcome: 'ok' | 'error'
-  /** Short reason for errors that are not WeChat errcodes (timeout, reset, HTML …). */
+  /** The (redacted) errmsg, or a short reason for failures without an errcode (timeout, reset, HTML …). */
   detail: string | null
 }
 

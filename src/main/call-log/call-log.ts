@@ -1,4 +1,5 @@
 import type { CallLogEntry } from '../../shared/types'
+import { redactText } from '../wechat/redact'
 
 export type CallLogInput = Omit<CallLogEntry, 'id'>
 
@@ -14,7 +15,12 @@ export class CallLog {
   constructor(private readonly capacity = 500) {}
 
   record(input: CallLogInput): CallLogEntry {
-    const entry: CallLogEntry = { ...input, url: redactUrl(input.url), id: this.nextId++ }
+    const entry: CallLogEntry = {
+      ...input,
+      url: redactText(input.url),
+      detail: input.detail === null ? null : redactText(input.detail),
+      id: this.nextId++
+    }
     this.entries.push(entry)
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity)
     for (const listener of this.listeners) listener(entry)
@@ -35,10 +41,4 @@ export class CallLog {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }
-}
-
-const SENSITIVE_PARAMS = /([?&](?:secret|appsecret|access_token|refresh_token|code)=)[^&#]*/gi
-
-export function redactUrl(url: string): string {
-  return url.replace(SENSITIVE_PARAMS, '$1***')
 }

@@ -1,1 +1,1 @@
-export { CallLog, redactUrl, type CallLogInput } from './call-log'
+export { CallLog, type CallLogInput } from './call-log'

@@ -1,0 +1,17 @@
+export {
+  createWeChatClient,
+  endpointUrl,
+  DEFAULT_TIMEOUT_MS,
+  MAX_BODY_BYTES,
+  type WeChatClientOptions
+} from './client'
+export { failureToDeskError, isRetryable } from './failures'
+export { redactText, redactUrl, MASK } from './redact'
+export type {
+  TokenGrant,
+  UpstreamCall,
+  UpstreamFailure,
+  UpstreamResult,
+  WeChatClient,
+  WeChatEndpoint
+} from './types'
