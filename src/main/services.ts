@@ -5,6 +5,7 @@ import type { SystemInfo } from '../shared/types'
 import { CallLog } from './call-log'
 import type { ClipboardPort, ExternalOpenerPort, FileSaverPort, PowerPort, SecretCipher } from './platform/ports'
 import { ProfileService } from './profiles'
+import { RemoteTokenSource } from './remote'
 import { startSandbox, type Sandbox } from './sandbox'
 import { openDeskStore, type DeskStore, type StoreFactory } from './storage'
 import { NoticeBoard, PreferencesService } from './system'
@@ -82,9 +83,11 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
 
   const callLog = new CallLog()
   const client = createWeChatClient({ clock, dispatcher: ports.dispatcher, timeoutMs: ports.apiTimeoutMs })
+  const remote = new RemoteTokenSource(clock, ports.apiTimeoutMs, ports.dispatcher)
   const tokens = new TokenKeeper({
     credentials: (id) => profiles.credentials(id),
     client,
+    remote,
     store,
     cipher: ports.cipher,
     clock,
@@ -133,6 +136,7 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
       await tokens.whenIdle()
       tokens.stop()
       await client.close()
+      await remote.close()
       await sandbox?.emulator.close()
     }
   }

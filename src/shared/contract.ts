@@ -53,7 +53,10 @@ export const appDraftSchema = z
     kind: z.enum(APP_KINDS),
     env: z.enum(ENV_TAGS),
     mode: z.enum(TOKEN_MODES),
-    apiBase: str(500).optional()
+    apiBase: str(500).optional(),
+    /** Remote mode only: the other 中控's base URL and its API key (omitted on update = keep). */
+    remoteUrl: str(500).optional(),
+    remoteKey: str(500).optional()
   })
   .strict()
 export type AppDraft = z.infer<typeof appDraftSchema>

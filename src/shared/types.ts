@@ -6,7 +6,8 @@ export type AppKind = (typeof APP_KINDS)[number]
 export const ENV_TAGS = ['dev', 'test', 'prod'] as const
 export type EnvTag = (typeof ENV_TAGS)[number]
 
-export const TOKEN_MODES = ['stable', 'classic'] as const
+/** `remote`: the token is read from another 中控 (a desk or team server); this desk never mints it. */
+export const TOKEN_MODES = ['stable', 'classic', 'remote'] as const
 export type TokenMode = (typeof TOKEN_MODES)[number]
 
 export const DEFAULT_API_BASE = 'https://api.weixin.qq.com'
@@ -37,6 +38,10 @@ export interface AppView {
   /** e.g. `••••••••f9e0`, or null without a secret. */
   secretMask: string | null
   secretPersistence: SecretPersistence
+  /** Remote mode: the token server's base URL. */
+  remoteUrl: string | null
+  /** Remote mode: whether a key for that server is held (the key itself stays in main). */
+  hasRemoteKey: boolean
   createdAt: number
 }
 

@@ -68,7 +68,10 @@ export function parseApiBase(value: string): { ok: true; value: string } | { ok:
   } catch {
     return {
       ok: false,
-      message: text(`"${raw}" is not a URL (expected e.g. ${DEFAULT_API_BASE})`, `“${raw}”不是有效的 URL（例如 ${DEFAULT_API_BASE}）`)
+      message: text(
+        `"${raw}" is not a URL (expected e.g. ${DEFAULT_API_BASE})`,
+        `“${raw}”不是有效的 URL（例如 ${DEFAULT_API_BASE}）`
+      )
     }
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
@@ -81,12 +84,21 @@ export function parseApiBase(value: string): { ok: true; value: string } | { ok:
     }
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: text(`API base must be https:// (got ${url.protocol})`, `API 地址必须为 https://（当前为 ${url.protocol}）`) }
+    return {
+      ok: false,
+      message: text(
+        `API base must be https:// (got ${url.protocol})`,
+        `API 地址必须为 https://（当前为 ${url.protocol}）`
+      )
+    }
   }
   if (url.search || url.hash || url.username || url.password) {
     return {
       ok: false,
-      message: text('API base must not carry a query, fragment or credentials', 'API 地址不能包含查询参数、片段或账号密码')
+      message: text(
+        'API base must not carry a query, fragment or credentials',
+        'API 地址不能包含查询参数、片段或账号密码'
+      )
     }
   }
   return { ok: true, value: `${url.origin}${url.pathname.replace(/\/+$/, '')}` }
@@ -100,4 +112,51 @@ export function checkName(value: string): Localized | null {
 
 export function issue(path: string, message: Localized | null): FieldIssue[] {
   return message ? [{ path, message }] : []
+}
+
+const PRIVATE_V4 = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/
+
+/**
+ * The base URL of another 中控 for remote mode. https anywhere; http only on this machine or a private
+ * LAN address (a team server in the office), since the API key travels in a header.
+ */
+export function parseRemoteUrl(
+  value: string
+): { ok: true; value: string } | { ok: false; message: Localized } {
+  const raw = value.trim()
+  if (raw === '') {
+    return {
+      ok: false,
+      message: text(
+        'Token server URL is required in remote mode (e.g. http://127.0.0.1:17180)',
+        '远程模式需要填写令牌服务器地址（例如 http://127.0.0.1:17180）'
+      )
+    }
+  }
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return { ok: false, message: text(`"${raw}" is not a URL`, `“${raw}”不是有效的 URL`) }
+  }
+  const local = LOOPBACK_HOSTS.has(url.hostname) || PRIVATE_V4.test(url.hostname)
+  if (!(url.protocol === 'https:' || (url.protocol === 'http:' && local))) {
+    return {
+      ok: false,
+      message: text(
+        'Use https://, or http:// only for this machine or a private LAN address: the API key is sent with every request',
+        '请使用 https://；http:// 仅限本机或局域网私有地址，因为每次请求都会发送 API 密钥'
+      )
+    }
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    return {
+      ok: false,
+      message: text(
+        'Token server URL must not carry a query, fragment or credentials',
+        '令牌服务器地址不能包含查询参数、片段或账号密码'
+      )
+    }
+  }
+  return { ok: true, value: `${url.origin}${url.pathname.replace(/\/+$/, '')}` }
 }

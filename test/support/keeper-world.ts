@@ -3,6 +3,7 @@ import { createEmulator, type Emulator } from '../../src/main/emulator'
 import { createAesCipher } from '../../src/main/platform/aes-cipher'
 import type { SecretCipher } from '../../src/main/platform/ports'
 import { ProfileService } from '../../src/main/profiles'
+import { RemoteTokenSource } from '../../src/main/remote'
 import { confStoreFactory, openDeskStore, type DeskStore } from '../../src/main/storage'
 import { ManualClock, settle } from '../../src/main/time/clock'
 import { TokenKeeper } from '../../src/main/tokens'
@@ -53,12 +54,14 @@ export async function keeperWorld(
   const callLog = new CallLog(10_000)
   let store = openDeskStore(confStoreFactory, dir.path, () => clock.now()).store
   let client = createWeChatClient({ clock, timeoutMs: options.timeoutMs ?? 2_000 })
+  const remote = new RemoteTokenSource(clock, options.timeoutMs ?? 2_000)
 
   const build = (): { profiles: ProfileService; keeper: TokenKeeper } => {
     const profiles = new ProfileService({ store, cipher, now: () => clock.now(), sandbox: null })
     const keeper = new TokenKeeper({
       credentials: (id) => profiles.credentials(id),
       client,
+      remote,
       store,
       cipher,
       clock,
@@ -120,6 +123,7 @@ export async function keeperWorld(
     async close() {
       keeper.stop()
       await client.close()
+      await remote.close()
       await emulator.close()
       dir.remove()
     }

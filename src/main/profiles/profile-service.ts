@@ -10,7 +10,14 @@ import {
   type SecretPersistence,
   type TokenMode
 } from '../../shared/types'
-import { checkAppId, checkAppSecret, checkName, issue, parseApiBase } from '../../shared/validation'
+import {
+  checkAppId,
+  checkAppSecret,
+  checkName,
+  issue,
+  parseApiBase,
+  parseRemoteUrl
+} from '../../shared/validation'
 import type { SecretCipher } from '../platform/ports'
 import type { DeskStore, StoredProfile } from '../storage'
 
@@ -31,6 +38,8 @@ export interface AppCredentials {
   kind: AppKind
   env: EnvTag
   name: string
+  /** Remote mode: where to read the token from, and the key for it. */
+  remote: { url: string; key: string | null } | null
 }
 
 export interface ProfileServiceDeps {
@@ -40,7 +49,11 @@ export interface ProfileServiceDeps {
   sandbox: SandboxBinding | null
 }
 
-type Listener = (change: { profileId: string; kind: 'created' | 'updated' | 'deleted'; credentialsChanged: boolean }) => void
+type Listener = (change: {
+  profileId: string
+  kind: 'created' | 'updated' | 'deleted'
+  credentialsChanged: boolean
+}) => void
 
 export const SANDBOX_PROFILE_ID = 'sandbox'
 
@@ -50,6 +63,7 @@ export const SANDBOX_PROFILE_ID = 'sandbox'
  */
 export class ProfileService {
   private readonly sessionSecrets = new Map<string, string>()
+  private readonly sessionRemoteKeys = new Map<string, string>()
   private readonly listeners = new Set<Listener>()
   readonly notices: Notice[] = []
 
@@ -76,6 +90,8 @@ export class ProfileService {
       hasSecret: secret !== null,
       secretMask: secret === null ? null : maskSecret(secret),
       secretPersistence: this.persistenceOf(profile, secret),
+      remoteUrl: profile.mode === 'remote' ? (profile.remoteUrl ?? null) : null,
+      hasRemoteKey: this.sessionRemoteKeys.has(profile.id),
       createdAt: profile.createdAt
     }
   }
@@ -101,15 +117,16 @@ export class ProfileService {
       mode: p.mode,
       kind: p.kind,
       env: p.env,
-      name: p.name
+      name: p.name,
+      remote:
+        p.mode === 'remote' && p.remoteUrl
+          ? { url: p.remoteUrl, key: this.sessionRemoteKeys.get(p.id) ?? null }
+          : null
     }
   }
 
   create(draft: AppDraft): AppView {
     const clean = this.validate(draft, null)
-    if (clean.secret === null) {
-      throw invalid([{ path: 'secret', message: text('AppSecret is required', '请填写 AppSecret') }])
-    }
     const profile: StoredProfile = {
       id: `app_${randomBytes(6).toString('hex')}`,
       name: clean.name,
@@ -120,9 +137,12 @@ export class ProfileService {
       apiBase: clean.apiBase,
       isSandbox: false,
       createdAt: this.deps.now(),
-      secretEnc: null
+      secretEnc: null,
+      remoteUrl: clean.remoteUrl,
+      remoteKeyEnc: null
     }
-    this.storeSecret(profile, clean.secret)
+    if (clean.secret !== null) this.storeSecret(profile, clean.secret)
+    if (clean.remoteKey !== null) this.storeRemoteKey(profile, clean.remoteKey)
     this.save([...this.profiles(), profile])
     this.emit({ profileId: profile.id, kind: 'created', credentialsChanged: true })
     return this.view(profile)
@@ -136,6 +156,17 @@ export class ProfileService {
       // The sandbox's AppID, secret and address belong to the emulator; the rest is the user's to try.
       const nameIssue = checkName(draft.name)
       if (nameIssue) throw invalid(issue('name', nameIssue))
+      if (draft.mode === 'remote') {
+        throw invalid([
+          {
+            path: 'mode',
+            message: text(
+              'The sandbox always talks to the built-in emulator; add a new app for remote mode.',
+              '沙箱始终连接内置模拟器；如需远程模式，请新建应用。'
+            )
+          }
+        ])
+      }
       next = { ...current, name: draft.name.trim(), env: draft.env, mode: draft.mode, kind: draft.kind }
       credentialsChanged = next.mode !== current.mode
     } else {
@@ -147,14 +178,18 @@ export class ProfileService {
         kind: draft.kind,
         env: draft.env,
         mode: draft.mode,
-        apiBase: clean.apiBase
+        apiBase: clean.apiBase,
+        remoteUrl: clean.remoteUrl
       }
       if (clean.secret !== null) this.storeSecret(next, clean.secret)
+      if (clean.remoteKey !== null) this.storeRemoteKey(next, clean.remoteKey)
       credentialsChanged =
         clean.secret !== null ||
+        clean.remoteKey !== null ||
         next.appId !== current.appId ||
         next.apiBase !== current.apiBase ||
-        next.mode !== current.mode
+        next.mode !== current.mode ||
+        next.remoteUrl !== current.remoteUrl
     }
     this.save(this.profiles().map((p) => (p.id === profileId ? next : p)))
     this.emit({ profileId, kind: 'updated', credentialsChanged })
@@ -173,6 +208,7 @@ export class ProfileService {
       })
     }
     this.sessionSecrets.delete(profileId)
+    this.sessionRemoteKeys.delete(profileId)
     this.save(this.profiles().filter((p) => p.id !== profileId))
     this.emit({ profileId, kind: 'deleted', credentialsChanged: true })
   }
@@ -185,13 +221,48 @@ export class ProfileService {
   private validate(
     draft: AppDraft,
     current: StoredProfile | null
-  ): { name: string; appId: string; secret: string | null; apiBase: string } {
+  ): {
+    name: string
+    appId: string
+    secret: string | null
+    apiBase: string
+    remoteUrl: string | null
+    remoteKey: string | null
+  } {
     const name = draft.name.trim()
     const appId = draft.appId.trim()
     const secretInput = draft.secret?.trim() ?? ''
+    const remote = draft.mode === 'remote'
     const issues: FieldIssue[] = [...issue('name', checkName(name)), ...issue('appId', checkAppId(appId))]
-    // On edit an empty secret keeps the stored one.
-    if (secretInput !== '' || current === null) issues.push(...issue('secret', checkAppSecret(secretInput)))
+    // On edit an empty secret keeps the stored one. Remote mode needs no secret: the other 中控 holds it.
+    if (secretInput !== '' || (current === null && !remote)) {
+      issues.push(...issue('secret', checkAppSecret(secretInput)))
+    }
+    let remoteUrl: string | null = null
+    const remoteKey = draft.remoteKey?.trim() ?? ''
+    if (remote) {
+      const parsed = parseRemoteUrl(draft.remoteUrl ?? '')
+      if (parsed.ok) remoteUrl = parsed.value
+      else issues.push({ path: 'remoteUrl', message: parsed.message })
+      const hasKey = current !== null && this.sessionRemoteKeys.has(current.id)
+      if (remoteKey === '' && !hasKey) {
+        issues.push({
+          path: 'remoteKey',
+          message: text(
+            'The token server’s API key is required (copy it from its Local API panel)',
+            '需要令牌服务器的 API 密钥（可在其“本地 API”面板复制）'
+          )
+        })
+      } else if (remoteKey !== '' && remoteKey.length < 16) {
+        issues.push({
+          path: 'remoteKey',
+          message: text(
+            `API keys are at least 16 characters; this one has ${remoteKey.length}`,
+            `API 密钥至少 16 个字符；当前为 ${remoteKey.length} 个`
+          )
+        })
+      }
+    }
     const base = parseApiBase(draft.apiBase ?? '')
     if (!base.ok) issues.push({ path: 'apiBase', message: base.message })
     const apiBase = base.ok ? base.value : DEFAULT_API_BASE
@@ -208,12 +279,24 @@ export class ProfileService {
       })
     }
     if (issues.length > 0) throw invalid(issues)
-    return { name, appId, secret: secretInput === '' ? null : secretInput, apiBase }
+    return {
+      name,
+      appId,
+      secret: secretInput === '' ? null : secretInput,
+      apiBase,
+      remoteUrl,
+      remoteKey: remote && remoteKey !== '' ? remoteKey : null
+    }
   }
 
   private storeSecret(profile: StoredProfile, secret: string): void {
     this.sessionSecrets.set(profile.id, secret)
     profile.secretEnc = this.deps.cipher.available ? this.deps.cipher.encrypt(secret) : null
+  }
+
+  private storeRemoteKey(profile: StoredProfile, key: string): void {
+    this.sessionRemoteKeys.set(profile.id, key)
+    profile.remoteKeyEnc = this.deps.cipher.available ? this.deps.cipher.encrypt(key) : null
   }
 
   private secretOf(profile: StoredProfile): string | null {
@@ -257,7 +340,9 @@ export class ProfileService {
       apiBase: 'emulator',
       isSandbox: true,
       createdAt: this.deps.now(),
-      secretEnc: null
+      secretEnc: null,
+      remoteUrl: null,
+      remoteKeyEnc: null
     }
     this.save([profile, ...this.profiles()])
   }
@@ -266,10 +351,9 @@ export class ProfileService {
     const { cipher } = this.deps
     const unreadable: string[] = []
     for (const profile of this.profiles()) {
-      if (profile.secretEnc === null) continue
       try {
-        if (!cipher.available) throw new Error(cipher.unavailableReason ?? 'encryption unavailable')
-        this.sessionSecrets.set(profile.id, cipher.decrypt(profile.secretEnc))
+        if (profile.secretEnc) this.sessionSecrets.set(profile.id, cipher.decrypt(profile.secretEnc))
+        if (profile.remoteKeyEnc) this.sessionRemoteKeys.set(profile.id, cipher.decrypt(profile.remoteKeyEnc))
       } catch {
         unreadable.push(profile.name)
       }
@@ -291,7 +375,9 @@ function invalid(issues: FieldIssue[]): DeskFailure {
   return new DeskFailure({
     code: 'invalid-input',
     message: text(
-      issues.length === 1 ? (issues[0]?.message.en ?? 'Invalid input') : `${issues.length} fields need attention`,
+      issues.length === 1
+        ? (issues[0]?.message.en ?? 'Invalid input')
+        : `${issues.length} fields need attention`,
       issues.length === 1 ? (issues[0]?.message['zh-CN'] ?? '输入无效') : `${issues.length} 个字段需要修改`
     ),
     issues

@@ -14,7 +14,10 @@ export const storedProfileSchema = z.object({
   isSandbox: z.boolean(),
   createdAt: z.number(),
   /** AppSecret encrypted by the SecretCipher; null when none is kept at rest. */
-  secretEnc: z.string().nullable()
+  secretEnc: z.string().nullable(),
+  /** Remote mode: the token server's URL and its API key (encrypted like the secret). */
+  remoteUrl: z.string().nullable().optional(),
+  remoteKeyEnc: z.string().nullable().optional()
 })
 export type StoredProfile = z.infer<typeof storedProfileSchema>
 

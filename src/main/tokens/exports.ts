@@ -34,7 +34,12 @@ export function postmanEnvironment(
       { key: 'wechat_api_base', value: creds.apiBase, type: 'default', enabled: true },
       { key: 'appid', value: creds.appId, type: 'default', enabled: true },
       { key: 'access_token', value: held.value, type: 'secret', enabled: true },
-      { key: 'access_token_expires_at', value: new Date(held.expiresAt).toISOString(), type: 'default', enabled: true }
+      {
+        key: 'access_token_expires_at',
+        value: new Date(held.expiresAt).toISOString(),
+        type: 'default',
+        enabled: true
+      }
     ],
     _postman_variable_scope: 'environment',
     _postman_exported_at: new Date(now).toISOString(),

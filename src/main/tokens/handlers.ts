@@ -33,7 +33,10 @@ export function tokenHandlers(deps: TokenHandlerDeps): PartialHandlers<TokenCall
     if (!held) {
       throw new DeskFailure({
         code: 'not-found',
-        message: text('No valid token is held for this app. Fetch one first.', '此应用当前没有有效令牌，请先获取。')
+        message: text(
+          'No valid token is held for this app. Fetch one first.',
+          '此应用当前没有有效令牌，请先获取。'
+        )
       })
     }
     return held

@@ -1,3 +1,10 @@
-export { TokenKeeper, requiresConfirmation, maskToken, MIN_SERVE_REMAINING_MS, type HeldToken, type TokenKeeperDeps } from './token-keeper'
+export {
+  TokenKeeper,
+  requiresConfirmation,
+  maskToken,
+  MIN_SERVE_REMAINING_MS,
+  type HeldToken,
+  type TokenKeeperDeps
+} from './token-keeper'
 export * from './refresh-policy'
 export * from './usage-counter'

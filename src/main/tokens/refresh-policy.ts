@@ -12,6 +12,9 @@ import type { TokenMode } from '../../shared/types'
  * before that window is wasted, so we aim 30–90 s into the window (210–270 s before expiry): late enough
  * to get the rotated token, early enough to retry several times before expiry. `expires_in` may be as
  * low as 300, so the delay is clamped to stay positive.
+ *
+ * remote: the other 中控 refreshes on its own schedule (at the latest ~210 s before expiry), so we re-read
+ * 180 s before expiry, and no more often than every 30 s while it has not refreshed yet.
  */
 export const CLASSIC_MARGIN_MS = 600_000
 export const CLASSIC_JITTER_MS = 60_000
@@ -20,6 +23,8 @@ export const STABLE_LEAD_MS = 30_000
 export const STABLE_JITTER_MS = 60_000
 /** Never schedule closer than this, so a token that comes back already inside its window cannot spin. */
 export const MIN_DELAY_MS = 5_000
+export const REMOTE_REREAD_BEFORE_EXPIRY_MS = 180_000
+export const REMOTE_MIN_DELAY_MS = 30_000
 
 export function nextRefreshAt(
   mode: TokenMode,
@@ -28,6 +33,12 @@ export function nextRefreshAt(
   now: number,
   random: () => number
 ): number {
+  if (mode === 'remote') {
+    return Math.max(
+      expiresAt - REMOTE_REREAD_BEFORE_EXPIRY_MS,
+      Math.max(now, obtainedAt) + REMOTE_MIN_DELAY_MS
+    )
+  }
   const at =
     mode === 'classic'
       ? expiresAt - CLASSIC_MARGIN_MS - random() * CLASSIC_JITTER_MS

@@ -5,8 +5,16 @@ import type { CallLog } from '../call-log'
 import type { SecretCipher, PowerPort } from '../platform/ports'
 import type { AppCredentials } from '../profiles'
 import type { DeskStore } from '../storage'
+import type { RemoteResult, RemoteTokenSource } from '../remote'
 import type { Clock } from '../time/clock'
-import { failureToDeskError, isRetryable, type UpstreamCall, type UpstreamResult, type WeChatClient, type TokenGrant } from '../wechat'
+import {
+  failureToDeskError,
+  isRetryable,
+  type UpstreamCall,
+  type UpstreamResult,
+  type WeChatClient,
+  type TokenGrant
+} from '../wechat'
 import { nextRefreshAt, retryDelay } from './refresh-policy'
 import { FORCE_DAILY_LIMIT, FORCE_SPACING_MS, UsageCounter } from './usage-counter'
 
@@ -21,7 +29,7 @@ export interface HeldToken {
 
 const persistedTokenSchema = z.object({
   value: z.string().min(1),
-  mode: z.enum(['stable', 'classic']),
+  mode: z.enum(['stable', 'classic', 'remote']),
   obtainedAt: z.number(),
   expiresAt: z.number(),
   grantedSeconds: z.number(),
@@ -38,6 +46,8 @@ type Action = 'fetch' | 'refresh' | 'force'
 export interface TokenKeeperDeps {
   credentials: (profileId: string) => AppCredentials
   client: WeChatClient
+  /** Reads tokens of remote-mode profiles from another 中控. */
+  remote: RemoteTokenSource
   store: DeskStore
   cipher: SecretCipher
   clock: Clock
@@ -139,7 +149,12 @@ export class TokenKeeper {
   async ensure(profileId: string, options: { confirmed?: boolean } = {}): Promise<HeldToken> {
     const held = this.current(profileId)
     if (held) {
-      this.line(profileId).lastAttempt = { at: this.deps.clock.now(), ok: true, trigger: 'fetch', reused: true }
+      this.line(profileId).lastAttempt = {
+        at: this.deps.clock.now(),
+        ok: true,
+        trigger: 'fetch',
+        reused: true
+      }
       this.emit(profileId)
       return held
     }
@@ -150,7 +165,11 @@ export class TokenKeeper {
    * Calls WeChat now (stable: normal mode; classic: mints a new token). Concurrent calls share one
    * upstream request.
    */
-  async refresh(profileId: string, trigger: Trigger = 'refresh', options: { confirmed?: boolean } = {}): Promise<HeldToken> {
+  async refresh(
+    profileId: string,
+    trigger: Trigger = 'refresh',
+    options: { confirmed?: boolean } = {}
+  ): Promise<HeldToken> {
     const line = this.line(profileId)
     if (line.inflight && !line.inflightForce) return line.inflight
     const creds = this.deps.credentials(profileId)
@@ -167,10 +186,16 @@ export class TokenKeeper {
     if (creds.mode !== 'stable') {
       throw new DeskFailure({
         code: 'guard',
-        message: text(
-          'Force refresh is a stable_token feature. In classic mode every Refresh already mints a new token.',
-          '强制刷新是 stable_token 的功能。普通（classic）模式下每次“刷新”都会生成新令牌。'
-        )
+        message:
+          creds.mode === 'remote'
+            ? text(
+                'In remote mode the token server owns the token; force-refresh it there.',
+                '远程模式下令牌由令牌服务器管理，请在该服务器上强制刷新。'
+              )
+            : text(
+                'Force refresh is a stable_token feature. In classic mode every Refresh already mints a new token.',
+                '强制刷新是 stable_token 的功能。普通（classic）模式下每次“刷新”都会生成新令牌。'
+              )
       })
     }
     this.guardForce(profileId)
@@ -182,14 +207,19 @@ export class TokenKeeper {
   /**
    * Passive refresh (被动刷新): a caller says `staleToken` was refused. If it is no longer our current
    * token, the current one is returned and WeChat is not called; otherwise one refresh is made (shared
-   * with every concurrent caller).
+   * with every concurrent caller). In remote mode the other 中控 makes the same comparison.
    */
-  async passiveRefresh(profileId: string, staleToken: string): Promise<{ token: HeldToken; refreshed: boolean }> {
+  async passiveRefresh(
+    profileId: string,
+    staleToken: string
+  ): Promise<{ token: HeldToken; refreshed: boolean }> {
     const line = this.line(profileId)
     if (line.inflight) return { token: await line.inflight, refreshed: true }
     const held = line.held
     if (held && held.value !== staleToken && this.servable(held)) return { token: held, refreshed: false }
-    return { token: await this.refresh(profileId, 'passive', { confirmed: true }), refreshed: true }
+    const creds = this.deps.credentials(profileId)
+    const token = await this.startUpstream(profileId, creds, false, 'passive', staleToken)
+    return { token, refreshed: token.value !== staleToken }
   }
 
   /** Calls getcallbackip with the held token: a cheap "is it alive?" check. */
@@ -199,7 +229,10 @@ export class TokenKeeper {
     if (!held || held.expiresAt <= now) {
       throw new DeskFailure({
         code: 'not-found',
-        message: text('No valid token is held for this app. Fetch one first.', '此应用当前没有有效令牌，请先获取。')
+        message: text(
+          'No valid token is held for this app. Fetch one first.',
+          '此应用当前没有有效令牌，请先获取。'
+        )
       })
     }
     const creds = this.deps.credentials(profileId)
@@ -234,17 +267,25 @@ export class TokenKeeper {
     }
   }
 
-  private startUpstream(profileId: string, creds: AppCredentials, force: boolean, trigger: Trigger): Promise<HeldToken> {
+  private startUpstream(
+    profileId: string,
+    creds: AppCredentials,
+    force: boolean,
+    trigger: Trigger,
+    staleToken?: string
+  ): Promise<HeldToken> {
     const line = this.line(profileId)
     const generation = line.generation
-    const promise = this.callUpstream(profileId, creds, force, trigger, generation).finally(() => {
-      const current = this.lines.get(profileId)
-      if (current && current.inflight === promise) {
-        current.inflight = null
-        current.inflightForce = false
-        this.emit(profileId)
+    const promise = this.callUpstream(profileId, creds, force, trigger, generation, staleToken).finally(
+      () => {
+        const current = this.lines.get(profileId)
+        if (current && current.inflight === promise) {
+          current.inflight = null
+          current.inflightForce = false
+          this.emit(profileId)
+        }
       }
-    })
+    )
     line.inflight = promise
     line.inflightForce = force
     this.emit(profileId)
@@ -256,28 +297,28 @@ export class TokenKeeper {
     creds: AppCredentials,
     force: boolean,
     trigger: Trigger,
-    generation: number
+    generation: number,
+    staleToken?: string
   ): Promise<HeldToken> {
-    const secret = creds.secret
-    if (secret === null) {
+    if (this.credentialMissing(creds)) {
       const error: DeskError = {
         code: 'no-secret',
-        message: text(
-          'This app has no AppSecret for this session. Enter it in Edit.',
-          '此应用在本次会话中没有 AppSecret，请在“编辑”中填写。'
-        )
+        message:
+          creds.mode === 'remote'
+            ? text(
+                'This app has no key for its token server in this session. Enter it in Edit.',
+                '此应用在本次会话中没有令牌服务器密钥，请在“编辑”中填写。'
+              )
+            : text(
+                'This app has no AppSecret for this session. Enter it in Edit.',
+                '此应用在本次会话中没有 AppSecret，请在“编辑”中填写。'
+              )
       }
       this.recordAttempt(profileId, trigger, error)
       throw new DeskFailure(error)
     }
     const startedAt = this.deps.clock.now()
-    this.usage.count(profileId, force)
-    const params = { apiBase: creds.apiBase, appid: creds.appId, secret }
-    const result: UpstreamResult<TokenGrant> =
-      creds.mode === 'stable'
-        ? await this.deps.client.getStableToken({ ...params, forceRefresh: force })
-        : await this.deps.client.getToken(params)
-    this.log(profileId, result.call)
+    const outcome = await this.obtain(profileId, creds, force, staleToken)
 
     const line = this.lines.get(profileId)
     if (!line || line.generation !== generation) {
@@ -286,9 +327,8 @@ export class TokenKeeper {
         message: text('The app changed while its token was being fetched.', '获取令牌期间应用配置已变更。')
       })
     }
-    if (!result.ok) {
-      const error = failureToDeskError(result.failure, 'token-fetch')
-      const retryable = isRetryable(result.failure)
+    if (!outcome.ok) {
+      const { error, retryable } = outcome
       this.recordAttempt(profileId, trigger, error)
       if (!retryable) {
         // Retrying cannot fix a wrong secret, a missing whitelist entry or a spent quota: stop and say why.
@@ -303,12 +343,12 @@ export class TokenKeeper {
     }
 
     const held: HeldToken = {
-      value: result.value.accessToken,
+      value: outcome.grant.accessToken,
       mode: creds.mode,
       // Counted from when we asked: WeChat's clock started no earlier, so we never overestimate the life.
       obtainedAt: startedAt,
-      expiresAt: startedAt + result.value.expiresIn * 1000,
-      grantedSeconds: result.value.expiresIn
+      expiresAt: startedAt + outcome.grant.expiresIn * 1000,
+      grantedSeconds: outcome.grant.expiresIn
     }
     line.held = held
     line.stopped = false
@@ -317,6 +357,44 @@ export class TokenKeeper {
     this.persist(profileId, creds, held)
     this.schedule(profileId)
     return held
+  }
+
+  /** One upstream request: WeChat itself, or (remote mode) the other 中控. Logged either way. */
+  private async obtain(
+    profileId: string,
+    creds: AppCredentials,
+    force: boolean,
+    staleToken: string | undefined
+  ): Promise<{ ok: true; grant: TokenGrant } | { ok: false; error: DeskError; retryable: boolean }> {
+    if (creds.mode === 'remote') {
+      const target = { url: creds.remote?.url ?? '', key: creds.remote?.key ?? '', appId: creds.appId }
+      const result: RemoteResult =
+        staleToken === undefined
+          ? await this.deps.remote.read(target)
+          : await this.deps.remote.passiveRefresh(target, staleToken)
+      this.log(profileId, result.call)
+      return result.ok
+        ? { ok: true, grant: result.value }
+        : { ok: false, error: result.error, retryable: result.error.retryable === true }
+    }
+    this.usage.count(profileId, force)
+    const params = { apiBase: creds.apiBase, appid: creds.appId, secret: creds.secret ?? '' }
+    const result: UpstreamResult<TokenGrant> =
+      creds.mode === 'stable'
+        ? await this.deps.client.getStableToken({ ...params, forceRefresh: force })
+        : await this.deps.client.getToken(params)
+    this.log(profileId, result.call)
+    return result.ok
+      ? { ok: true, grant: result.value }
+      : {
+          ok: false,
+          error: failureToDeskError(result.failure, 'token-fetch'),
+          retryable: isRetryable(result.failure)
+        }
+  }
+
+  private credentialMissing(creds: AppCredentials): boolean {
+    return creds.mode === 'remote' ? !creds.remote?.key : creds.secret === null
   }
 
   private schedule(profileId: string): void {
@@ -348,13 +426,10 @@ export class TokenKeeper {
     const line = this.line(profileId)
     this.cancelTimer(line)
     line.nextRefreshAt = at
-    line.cancelTimer = this.deps.clock.setTimer(
-      () => {
-        line.cancelTimer = null
-        this.runScheduled(profileId, trigger)
-      },
-      at - this.deps.clock.now()
-    )
+    line.cancelTimer = this.deps.clock.setTimer(() => {
+      line.cancelTimer = null
+      this.runScheduled(profileId, trigger)
+    }, at - this.deps.clock.now())
   }
 
   private runScheduled(profileId: string, trigger: Trigger): void {
@@ -364,7 +439,7 @@ export class TokenKeeper {
     } catch {
       return // the profile is gone
     }
-    if (requiresConfirmation(creds, 'refresh') || creds.secret === null) {
+    if (requiresConfirmation(creds, 'refresh') || this.credentialMissing(creds)) {
       this.emit(profileId) // shows 'needs-confirmation' / 'no-secret'; a person has to act
       return
     }
@@ -381,7 +456,8 @@ export class TokenKeeper {
       if (line.nextRefreshAt !== null && line.nextRefreshAt <= now) {
         this.cancelTimer(line)
         this.runScheduled(profileId, 'wake')
-      } else if (line.cancelTimer) this.arm(profileId, line.nextRefreshAt ?? now, line.retry ? 'retry' : 'timer')
+      } else if (line.cancelTimer)
+        this.arm(profileId, line.nextRefreshAt ?? now, line.retry ? 'retry' : 'timer')
     }
   }
 
@@ -428,7 +504,7 @@ export class TokenKeeper {
   }
 
   private autoRefreshState(creds: AppCredentials, line: Line): AutoRefreshState {
-    if (creds.secret === null) return 'no-secret'
+    if (this.credentialMissing(creds)) return 'no-secret'
     if (line.stopped) return 'stopped'
     if (line.held && requiresConfirmation(creds, 'refresh')) return 'needs-confirmation'
     return line.cancelTimer ? 'scheduled' : 'idle'
@@ -442,7 +518,7 @@ export class TokenKeeper {
     return held.expiresAt - this.deps.clock.now() >= MIN_SERVE_REMAINING_MS
   }
 
-  private log(profileId: string, call: UpstreamCall): void {
+  private log(profileId: string, call: UpstreamCall | RemoteResult['call']): void {
     this.deps.callLog.record({
       at: call.at,
       profileId,
@@ -461,7 +537,9 @@ export class TokenKeeper {
   private persist(profileId: string, creds: AppCredentials, held: HeldToken): void {
     // Without a working cipher the token lives in memory only: nothing is written in plaintext.
     if (!this.deps.cipher.available) return
-    const encoded = this.deps.cipher.encrypt(JSON.stringify({ ...held, appId: creds.appId, apiBase: creds.apiBase }))
+    const encoded = this.deps.cipher.encrypt(
+      JSON.stringify({ ...held, appId: creds.appId, apiBase: sourceOf(creds) })
+    )
     this.deps.store.write('tokens', { ...this.deps.store.read('tokens'), [profileId]: encoded })
   }
 
@@ -482,7 +560,8 @@ export class TokenKeeper {
     try {
       const parsed = persistedTokenSchema.parse(JSON.parse(this.deps.cipher.decrypt(encoded)))
       // A token for other credentials (or another emulator run) is useless: drop it.
-      if (parsed.appId !== creds.appId || parsed.apiBase !== creds.apiBase || parsed.mode !== creds.mode) return null
+      if (parsed.appId !== creds.appId || parsed.apiBase !== sourceOf(creds) || parsed.mode !== creds.mode)
+        return null
       const held: HeldToken = {
         value: parsed.value,
         mode: parsed.mode,
@@ -535,6 +614,11 @@ function emptyLine(): Line {
     lastAttempt: null,
     generation: 0
   }
+}
+
+/** Where a profile's tokens come from: WeChat's API base, or the other 中控 in remote mode. */
+function sourceOf(creds: AppCredentials): string {
+  return creds.mode === 'remote' ? `remote:${creds.remote?.url ?? ''}` : creds.apiBase
 }
 
 /** Prod apps: classic fetches invalidate the production token; force refreshes always do. */

@@ -1,0 +1,6 @@
+export {
+  RemoteTokenSource,
+  type RemoteResult,
+  type RemoteTarget,
+  type RemoteCall
+} from './remote-token-source'
