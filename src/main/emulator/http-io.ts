@@ -1,0 +1,77 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { WeChatError } from './errors'
+import { withRid } from './rid'
+
+/** The Content-Type WeChat's cgi-bin endpoints label JSON with (wechat-api.md §0). */
+export const JSON_CONTENT_TYPE = 'application/json; encoding=utf-8'
+export const MAX_BODY_BYTES = 16 * 1024
+
+/** What to do with a request's response, decided before touching the socket. */
+export type Reply =
+  | { kind: 'send'; status: number; contentType: string; text: string; closeConnection?: boolean }
+  /** Say nothing: the socket stays open until the client gives up or the server closes. */
+  | { kind: 'hang' }
+  /** Drop the connection unanswered, with a TCP reset. */
+  | { kind: 'reset' }
+
+export function jsonReply(status: number, body: object, closeConnection = false): Reply {
+  return { kind: 'send', status, contentType: JSON_CONTENT_TYPE, text: JSON.stringify(body), closeConnection }
+}
+
+/** A WeChat error as WeChat sends it: HTTP 200, the errmsg ending in the request's rid. */
+export function wechatErrorReply(error: WeChatError, rid: string): Reply {
+  return jsonReply(200, { errcode: error.errcode, errmsg: withRid(error.errmsg, rid) })
+}
+
+export function writeReply(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+  switch (reply.kind) {
+    case 'hang':
+      return
+    case 'reset':
+      req.socket.resetAndDestroy()
+      return
+    case 'send':
+      res.writeHead(reply.status, {
+        'Content-Type': reply.contentType,
+        'Content-Length': Buffer.byteLength(reply.text),
+        ...(reply.closeConnection ? { Connection: 'close' } : {})
+      })
+      res.end(reply.text)
+  }
+}
+
+/** The caller's address as the socket sees it, IPv4-mapped IPv6 (`::ffff:1.2.3.4`) written as plain IPv4. */
+export function callerIpOf(req: IncomingMessage): string {
+  const address = req.socket.remoteAddress ?? ''
+  return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address
+}
+
+export type BodyRead = { kind: 'body'; text: string } | { kind: 'too-large' } | { kind: 'aborted' }
+
+/** Reads the request body as UTF-8, giving up (but still draining) once it passes `limit` bytes. */
+export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead> {
+  if (Number(req.headers['content-length']) > limit) {
+    req.resume()
+    return Promise.resolve({ kind: 'too-large' })
+  }
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let settled = false
+    const settle = (read: BodyRead): void => {
+      if (settled) return
+      settled = true
+      chunks.length = 0
+      resolve(read)
+    }
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return
+      size += chunk.length
+      if (size > limit) settle({ kind: 'too-large' })
+      else chunks.push(chunk)
+    })
+    req.on('end', () => settle({ kind: 'body', text: Buffer.concat(chunks).toString('utf8') }))
+    req.on('error', () => settle({ kind: 'aborted' }))
+    req.on('close', () => settle({ kind: 'aborted' }))
+  })
+}
