@@ -1,0 +1,44 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import '../i18n'
+import { AppSidebar } from '../features/apps/app-sidebar'
+import { AppHeader } from '../features/settings/app-header'
+import { NoticeBanners } from '../features/settings/notice-banners'
+import { useApplyPreferences } from '../features/settings/use-apply-preferences'
+import { TokenConfirmDialog } from '../features/token/token-confirm-dialog'
+import { selectSelectedApp, useAppsStore } from '../stores/apps-store'
+import { AppWorkspace } from './app-workspace'
+import { bootstrap } from './bootstrap'
+import { useDeskEvents } from './use-desk-events'
+import './app.css'
+
+export function App() {
+  const { t } = useTranslation()
+  const loaded = useAppsStore((state) => state.loaded)
+  const selected = useAppsStore(selectSelectedApp)
+  useDeskEvents()
+  useApplyPreferences()
+  useEffect(() => {
+    void bootstrap()
+  }, [])
+
+  return (
+    <div className="shell">
+      <AppHeader />
+      <NoticeBanners />
+      <div className="shell-body">
+        <AppSidebar />
+        <main className="workspace">
+          {!loaded ? (
+            <p className="muted">{t('app.loading')}</p>
+          ) : selected ? (
+            <AppWorkspace key={selected.id} app={selected} />
+          ) : (
+            <p className="empty-state">{t('app.noApp')}</p>
+          )}
+        </main>
+      </div>
+      <TokenConfirmDialog />
+    </div>
+  )
+}

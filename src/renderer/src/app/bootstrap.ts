@@ -1,0 +1,27 @@
+import { callDesk } from '../desk'
+import { selectApp } from '../features/apps/app-commands'
+import { setApps } from '../stores/apps-store'
+import { setPreferences } from '../stores/preferences-store'
+import { reportProblem, setSystemInfo } from '../stores/system-store'
+
+/** Loads preferences, system info and apps, then selects the remembered app (or the first: the sandbox). */
+export async function bootstrap(): Promise<void> {
+  const [preferences, info, apps] = await Promise.all([
+    callDesk((desk) => desk.getPreferences()),
+    callDesk((desk) => desk.getSystemInfo()),
+    callDesk((desk) => desk.listApps())
+  ])
+  if (preferences.ok) setPreferences(preferences.value)
+  else reportProblem(preferences.error)
+  if (info.ok) setSystemInfo(info.value)
+  else reportProblem(info.error)
+  if (!apps.ok) {
+    reportProblem(apps.error)
+    setApps([])
+    return
+  }
+  setApps(apps.value)
+  const remembered = preferences.ok ? preferences.value.selectedAppId : null
+  const initial = apps.value.find((app) => app.id === remembered) ?? apps.value[0]
+  if (initial) selectApp(initial.id, { persist: initial.id !== remembered })
+}

@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next'
+import type { EnvTag } from '../../../../shared/types'
+
+/** dev and test stay quiet; prod is loud on purpose. */
+export function EnvBadge({ env }: { env: EnvTag }) {
+  const { t } = useTranslation()
+  return <span className={`badge badge-env-${env}`}>{t(`apps.env.${env}`)}</span>
+}
+
+export function SandboxBadge() {
+  const { t } = useTranslation()
+  return <span className="badge badge-sandbox">{t('apps.sandbox')}</span>
+}
+
+export function NoSecretBadge() {
+  const { t } = useTranslation()
+  return <span className="badge badge-warning">{t('apps.noSecret')}</span>
+}

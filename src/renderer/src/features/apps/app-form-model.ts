@@ -1,0 +1,133 @@
+import type { DeskError, FieldIssue, Localized } from '../../../../shared/result'
+import type { AppKind, AppView, EnvTag, TokenMode } from '../../../../shared/types'
+import {
+  checkAppId,
+  checkAppSecret,
+  checkName,
+  parseApiBase,
+  parseRemoteUrl
+} from '../../../../shared/validation'
+import type { AppDraftInput } from './app-commands'
+
+const APP_FIELDS = [
+  'name',
+  'appId',
+  'secret',
+  'kind',
+  'env',
+  'mode',
+  'apiBase',
+  'remoteUrl',
+  'remoteKey'
+] as const
+export type AppField = (typeof APP_FIELDS)[number]
+
+export interface AppFormValues {
+  name: string
+  appId: string
+  /** Empty on edit = keep the stored secret. */
+  secret: string
+  kind: AppKind
+  env: EnvTag
+  mode: TokenMode
+  apiBase: string
+  /** Remote mode only. */
+  remoteUrl: string
+  /** Remote mode only; empty on edit = keep the stored key. */
+  remoteKey: string
+}
+
+export function initialValues(app?: AppView): AppFormValues {
+  if (!app) {
+    return {
+      name: '',
+      appId: '',
+      secret: '',
+      kind: 'official-account',
+      env: 'dev',
+      mode: 'stable',
+      apiBase: '',
+      remoteUrl: '',
+      remoteKey: ''
+    }
+  }
+  return {
+    name: app.name,
+    appId: app.appId,
+    secret: '',
+    kind: app.kind,
+    env: app.env,
+    mode: app.mode,
+    apiBase: app.apiBase,
+    remoteUrl: app.remoteUrl ?? '',
+    remoteKey: ''
+  }
+}
+
+/** What the user typed, as main expects it. Empty optional fields are left out (main applies defaults). */
+export function toDraft(values: AppFormValues): AppDraftInput {
+  const draft: AppDraftInput = {
+    name: values.name,
+    appId: values.appId,
+    kind: values.kind,
+    env: values.env,
+    mode: values.mode
+  }
+  if (values.secret !== '') draft.secret = values.secret
+  if (values.apiBase.trim() !== '') draft.apiBase = values.apiBase.trim()
+  if (values.mode === 'remote') {
+    draft.remoteUrl = values.remoteUrl.trim()
+    if (values.remoteKey !== '') draft.remoteKey = values.remoteKey
+  }
+  return draft
+}
+
+/**
+ * A hint while typing, with the same checks main uses. Main stays the authority: the form is always sent,
+ * and main's issues replace these.
+ */
+export function hintFor(field: AppField, values: AppFormValues): Localized | null {
+  switch (field) {
+    case 'name':
+      return checkName(values.name)
+    case 'appId':
+      return checkAppId(values.appId)
+    case 'secret':
+      return values.secret === '' ? null : checkAppSecret(values.secret)
+    case 'apiBase': {
+      if (values.apiBase.trim() === '') return null
+      const parsed = parseApiBase(values.apiBase)
+      return parsed.ok ? null : parsed.message
+    }
+    case 'remoteUrl': {
+      if (values.mode !== 'remote') return null
+      const parsed = parseRemoteUrl(values.remoteUrl)
+      return parsed.ok ? null : parsed.message
+    }
+    default:
+      return null
+  }
+}
+
+const isField = (name: string): name is AppField => (APP_FIELDS as readonly string[]).includes(name)
+
+export interface SortedIssues {
+  byField: Partial<Record<AppField, Localized>>
+  /** Issues that name no field of the form. */
+  other: Localized[]
+}
+
+/** Main reports paths like `appId` (create) or `draft.appId` (update): the last segment names the field. */
+export function sortIssues(issues: readonly FieldIssue[]): SortedIssues {
+  const sorted: SortedIssues = { byField: {}, other: [] }
+  for (const issue of issues) {
+    const field = issue.path.split('.').pop() ?? ''
+    if (isField(field) && !sorted.byField[field]) sorted.byField[field] = issue.message
+    else if (!isField(field)) sorted.other.push(issue.message)
+  }
+  return sorted
+}
+
+/** An invalid-input error without field-level issues is shown whole; one with issues is shown per field. */
+export const isFieldError = (error: DeskError): boolean =>
+  error.code === 'invalid-input' && (error.issues?.length ?? 0) > 0

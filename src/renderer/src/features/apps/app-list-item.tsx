@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next'
+import type { AppView } from '../../../../shared/types'
+import { EnvBadge, NoSecretBadge, SandboxBadge } from './app-badges'
+
+export interface AppListItemProps {
+  app: AppView
+  selected: boolean
+  onSelect: (id: string) => void
+}
+
+export function AppListItem({ app, selected, onSelect }: AppListItemProps) {
+  const { t } = useTranslation()
+  return (
+    <button
+      type="button"
+      className={`app-item app-item-${app.env}`}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => onSelect(app.id)}
+    >
+      <span className="app-item-name">{app.name}</span>
+      <span className="app-item-meta">
+        <EnvBadge env={app.env} />
+        <span className="app-item-kind">{t(`apps.kind.${app.kind}`)}</span>
+        {app.isSandbox && <SandboxBadge />}
+        {!app.hasSecret && !app.isSandbox && <NoSecretBadge />}
+      </span>
+    </button>
+  )
+}

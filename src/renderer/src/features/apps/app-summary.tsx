@@ -1,0 +1,73 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AppView } from '../../../../shared/types'
+import { EnvBadge, SandboxBadge } from './app-badges'
+import { AppFormDialog } from './app-form-dialog'
+import { DeleteAppDialog } from './delete-app-dialog'
+import './apps.css'
+
+/** The selected app's identity, with Edit and Delete. */
+export function AppSummary({ app }: { app: AppView }) {
+  const { t } = useTranslation()
+  const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null)
+  const close = (): void => setDialog(null)
+
+  return (
+    <header className={`app-summary app-summary-${app.env}`}>
+      <div className="app-summary-title">
+        <h1>{app.name}</h1>
+        <EnvBadge env={app.env} />
+        {app.isSandbox && <SandboxBadge />}
+        <div className="app-summary-actions">
+          <button type="button" onClick={() => setDialog('edit')}>
+            {t('apps.edit')}
+          </button>
+          <button type="button" className="danger-quiet" onClick={() => setDialog('delete')}>
+            {t('apps.delete')}
+          </button>
+        </div>
+      </div>
+      <dl className="facts facts-inline" aria-label={t('apps.facts')}>
+        <div>
+          <dt>{t('apps.appId')}</dt>
+          <dd className="mono">{app.appId}</dd>
+        </div>
+        <div>
+          <dt>{t('apps.kindLabel')}</dt>
+          <dd>{t(`apps.kind.${app.kind}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('apps.modeLabel')}</dt>
+          <dd>{t(`apps.mode.${app.mode}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('apps.apiBase')}</dt>
+          <dd className="mono">{app.apiBase}</dd>
+        </div>
+        {app.mode === 'remote' && (
+          <div>
+            <dt>{t('apps.remoteUrl')}</dt>
+            <dd>
+              <span className="mono">{app.remoteUrl ?? t('token.empty')}</span>{' '}
+              <span className={app.hasRemoteKey ? 'muted' : 'warning-text'}>
+                {t('apps.remoteKey')}:{' '}
+                {app.hasRemoteKey ? t('apps.remoteKeyHeld') : t('apps.remoteKeyMissing')}
+              </span>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('apps.secret')}</dt>
+          <dd>
+            {app.secretMask && <span className="mono">{app.secretMask} </span>}
+            <span className={app.secretPersistence === 'encrypted' ? 'muted' : 'warning-text'}>
+              {t(`apps.persistence.${app.hasSecret ? app.secretPersistence : 'missing'}`)}
+            </span>
+          </dd>
+        </div>
+      </dl>
+      {dialog === 'edit' && <AppFormDialog app={app} onClose={close} />}
+      {dialog === 'delete' && <DeleteAppDialog app={app} onClose={close} />}
+    </header>
+  )
+}

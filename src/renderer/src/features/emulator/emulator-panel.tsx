@@ -1,0 +1,88 @@
+import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { EMULATOR_FAULTS, type EmulatorFault } from '../../../../shared/types'
+import { ChoiceSelect } from '../../components/choice-select'
+import { ErrorCallout } from '../../components/error-callout'
+import { useEmulatorStatus } from './use-emulator-status'
+import './emulator.css'
+
+const MIN_COUNT = 1
+const MAX_COUNT = 20
+
+const clampCount = (raw: string): number => {
+  const parsed = Math.trunc(Number(raw))
+  return Number.isFinite(parsed) ? Math.min(MAX_COUNT, Math.max(MIN_COUNT, parsed)) : MIN_COUNT
+}
+
+/** Fault injection for the built-in WeChat emulator (sandbox app only). */
+export function EmulatorPanel() {
+  const { t } = useTranslation()
+  const faultId = useId()
+  const countId = useId()
+  const pendingId = useId()
+  const { status, error, inject, clear } = useEmulatorStatus()
+  const [fault, setFault] = useState<EmulatorFault>('system-error')
+  const [count, setCount] = useState('1')
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault()
+    void inject(fault, clampCount(count))
+  }
+  const pending = status?.pendingFaults ?? []
+
+  return (
+    <section aria-label={t('emulator.label')} className="panel emulator-panel">
+      <header className="panel-header">
+        <h2>{t('emulator.label')}</h2>
+        <span className="muted mono">
+          {status === null
+            ? t('emulator.loading')
+            : status.running && status.url
+              ? t('emulator.running', { url: status.url })
+              : t('emulator.notRunning')}
+        </span>
+      </header>
+      <form className="emulator-form" onSubmit={onSubmit}>
+        <div className="field">
+          <label htmlFor={faultId}>{t('emulator.fault')}</label>
+          <ChoiceSelect
+            id={faultId}
+            value={fault}
+            choices={EMULATOR_FAULTS}
+            labelOf={(choice) => t(`emulator.faults.${choice}`)}
+            onChoose={setFault}
+          />
+        </div>
+        <div className="field field-count">
+          <label htmlFor={countId}>{t('emulator.count')}</label>
+          <input
+            id={countId}
+            type="number"
+            min={MIN_COUNT}
+            max={MAX_COUNT}
+            step={1}
+            value={count}
+            onChange={(event) => setCount(event.target.value)}
+          />
+        </div>
+        <button type="submit">{t('emulator.inject')}</button>
+      </form>
+      <div className="pending-faults">
+        <h3 id={pendingId}>{t('emulator.pending')}</h3>
+        {pending.length === 0 ? (
+          <p className="muted">{t('emulator.noFaults')}</p>
+        ) : (
+          <ol aria-labelledby={pendingId}>
+            {pending.map((queued, index) => (
+              <li key={`${index}-${queued}`}>{t(`emulator.faults.${queued}`)}</li>
+            ))}
+          </ol>
+        )}
+        <button type="button" className="quiet" disabled={pending.length === 0} onClick={() => void clear()}>
+          {t('emulator.clear')}
+        </button>
+      </div>
+      {error && <ErrorCallout error={error} />}
+    </section>
+  )
+}

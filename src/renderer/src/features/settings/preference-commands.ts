@@ -1,0 +1,19 @@
+import type { CallInput } from '../../../../shared/contract'
+import { callDesk } from '../../desk'
+import { patchPreferences } from '../../stores/preferences-store'
+import { removeNotice, reportProblem } from '../../stores/system-store'
+
+export type PreferencesPatch = NonNullable<CallInput<'updatePreferences'>>
+
+/** Applies at once and persists in the background; a failed save is reported, the choice stays for this session. */
+export async function savePreferences(patch: PreferencesPatch): Promise<void> {
+  patchPreferences(patch)
+  const result = await callDesk((desk) => desk.updatePreferences(patch))
+  if (!result.ok) reportProblem(result.error)
+}
+
+export async function dismissNotice(id: string): Promise<void> {
+  removeNotice(id)
+  const result = await callDesk((desk) => desk.dismissNotice({ id }))
+  if (!result.ok) reportProblem(result.error)
+}

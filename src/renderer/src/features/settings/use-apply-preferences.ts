@@ -1,0 +1,24 @@
+import { useEffect } from 'react'
+import { i18n } from '../../i18n'
+import { resolveLanguage } from '../../i18n/language'
+import { usePreferencesStore } from '../../stores/preferences-store'
+import { useSystemStore } from '../../stores/system-store'
+
+/** Puts the language and theme preferences into effect on the document. */
+export function useApplyPreferences(): void {
+  const language = usePreferencesStore((state) => state.preferences.language)
+  const theme = usePreferencesStore((state) => state.preferences.theme)
+  const systemLanguage = useSystemStore((state) => state.info?.systemLanguage)
+  const uiLanguage = resolveLanguage(language, systemLanguage)
+
+  useEffect(() => {
+    document.documentElement.lang = uiLanguage
+    void i18n.changeLanguage(uiLanguage)
+  }, [uiLanguage])
+
+  useEffect(() => {
+    // No attribute = follow prefers-color-scheme (see styles/theme.css).
+    if (theme === 'system') document.documentElement.removeAttribute('data-theme')
+    else document.documentElement.setAttribute('data-theme', theme)
+  }, [theme])
+}

@@ -1,0 +1,39 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TokenStatus } from '../../stores/tokens-store'
+import { clearTokenStatus } from './token-commands'
+
+/** "Copied" is a moment's feedback; probe and export results stay until the next action. */
+const COPIED_VISIBLE_MS = 4000
+
+export interface TokenStatusLineProps {
+  profileId: string
+  status: TokenStatus | null
+}
+
+/** A polite live region: always mounted, so screen readers hear each new status. */
+export function TokenStatusLine({ profileId, status }: TokenStatusLineProps) {
+  const { t } = useTranslation()
+
+  useEffect(() => {
+    if (status?.kind !== 'copied') return
+    const timer = setTimeout(() => clearTokenStatus(profileId, status), COPIED_VISIBLE_MS)
+    return () => clearTimeout(timer)
+  }, [profileId, status])
+
+  let message = ''
+  if (status?.kind === 'copied')
+    message = status.format === 'token' ? t('token.status.copied') : t('token.status.copiedCurl')
+  else if (status?.kind === 'probe') message = t('token.status.probe', { count: status.ipCount })
+  else if (status?.kind === 'exported') {
+    message = status.saved
+      ? t('token.status.exported', { path: status.path ?? '' })
+      : t('token.status.exportCancelled')
+  }
+
+  return (
+    <p role="status" className="status-line">
+      {message}
+    </p>
+  )
+}

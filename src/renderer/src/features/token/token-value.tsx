@@ -1,0 +1,45 @@
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TokenSlot } from '../../stores/tokens-store'
+import { hideToken, revealToken } from './token-commands'
+
+export interface TokenValueProps {
+  profileId: string
+  slot: TokenSlot
+}
+
+/** The masked token; Reveal asks main for the full value, Hide drops it from the renderer again. */
+export function TokenValue({ profileId, slot }: TokenValueProps) {
+  const { t } = useTranslation()
+  const id = useId()
+  const { view, revealed } = slot
+  const held = view?.held ?? false
+
+  return (
+    <div className="token-value">
+      <label htmlFor={id}>{t('token.value')}</label>
+      <textarea
+        id={id}
+        readOnly
+        rows={1}
+        spellCheck={false}
+        className={revealed ? 'mono token-text token-text-revealed' : 'mono token-text'}
+        value={revealed ?? view?.masked ?? ''}
+        placeholder={t('token.none')}
+      />
+      {revealed ? (
+        <button type="button" onClick={() => hideToken(profileId)}>
+          {t('token.hide')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          disabled={!held || slot.busy === 'reveal'}
+          onClick={() => void revealToken(profileId)}
+        >
+          {t('token.reveal')}
+        </button>
+      )}
+    </div>
+  )
+}

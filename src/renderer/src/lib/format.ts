@@ -1,0 +1,56 @@
+import type { UiLanguage } from '../i18n/language'
+
+const clockFormats = new Map<UiLanguage, Intl.DateTimeFormat>()
+const dateTimeFormats = new Map<UiLanguage, Intl.DateTimeFormat>()
+
+function cached(
+  cache: Map<UiLanguage, Intl.DateTimeFormat>,
+  language: UiLanguage,
+  options: Intl.DateTimeFormatOptions
+): Intl.DateTimeFormat {
+  let format = cache.get(language)
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, options)
+    cache.set(language, format)
+  }
+  return format
+}
+
+/** Local wall-clock time with seconds, e.g. `14:05:09`. */
+export function formatClock(ms: number, language: UiLanguage): string {
+  return cached(clockFormats, language, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23'
+  }).format(ms)
+}
+
+/** Local date and time, e.g. `2026/11/22 14:05:09`. */
+export function formatDateTime(ms: number, language: UiLanguage): string {
+  return cached(dateTimeFormats, language, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23'
+  }).format(ms)
+}
+
+/** A countdown in seconds as `h:mm:ss` or `m:ss`; language-neutral on purpose. */
+export function formatCountdown(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.round(totalSeconds))
+  const h = Math.floor(seconds / 3600)
+  const m = Math.floor((seconds % 3600) / 60)
+  const s = seconds % 60
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m)
+  const ss = String(s).padStart(2, '0')
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`
+}
+
+/** Whole seconds from `now` until `at` (never negative). */
+export function secondsUntil(at: number, now: number): number {
+  return Math.max(0, Math.ceil((at - now) / 1000))
+}

@@ -1,0 +1,11 @@
+/** Ctrl on Windows/Linux, ⌘ on macOS: either counts, so docs can say "Ctrl/⌘". */
+const hasCommandKey = (event: KeyboardEvent): boolean => event.ctrlKey || event.metaKey
+
+export function isShortcut(event: KeyboardEvent, key: string, options: { shift?: boolean } = {}): boolean {
+  return (
+    hasCommandKey(event) &&
+    !event.altKey &&
+    event.shiftKey === (options.shift ?? false) &&
+    event.key.toLowerCase() === key.toLowerCase()
+  )
+}

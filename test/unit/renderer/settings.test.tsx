@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { ok } from '../../../src/shared/result'
+import { App } from '../../../src/renderer/src/app/app'
+import { say } from './fake-desk'
+import { installFakeDesk } from './setup'
+
+const desk = installFakeDesk(() => ({
+  preferences: { language: 'system' },
+  system: {
+    systemLanguage: 'en-US',
+    notices: [
+      {
+        id: 'store-moved',
+        level: 'warning',
+        message: say('The store was corrupt and moved aside.', '存储文件已损坏，已移到一旁。')
+      }
+    ]
+  }
+}))
+
+describe('language, theme and notices', () => {
+  it('switches to Chinese, including text sent by main, and remembers the choice', async () => {
+    render(<App />)
+    await screen.findByRole('button', { name: 'Fetch' })
+    await screen.findByText('The store was corrupt and moved aside.')
+
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'zh-CN' } })
+
+    await screen.findByRole('button', { name: '获取' })
+    for (const name of ['刷新', '强制刷新', '测试令牌', '复制令牌', '复制为 curl', '导出 Postman 环境']) {
+      screen.getByRole('button', { name })
+    }
+    screen.getByRole('heading', { name: '调用日志' })
+    screen.getByText('存储文件已损坏，已移到一旁。')
+    expect(document.documentElement.lang).toBe('zh-CN')
+    expect(desk.current.calls.updatePreferences).toHaveBeenCalledWith({ language: 'zh-CN' })
+  })
+
+  it('follows a Chinese system language when the preference is "system"', async () => {
+    desk.current.calls.getSystemInfo.mockResolvedValueOnce(
+      ok({ systemLanguage: 'zh-Hans-CN', encryptionAvailable: true, notices: [], version: '0.0.0-test' })
+    )
+    render(<App />)
+    await screen.findByRole('button', { name: '获取' })
+    expect(document.documentElement.lang).toBe('zh-CN')
+  })
+
+  it('applies and remembers the theme', async () => {
+    render(<App />)
+    await screen.findByRole('button', { name: 'Fetch' })
+    expect(document.documentElement.hasAttribute('data-theme')).toBe(false)
+    fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'dark' } })
+    await waitFor(() => expect(document.documentElement.getAttribute('data-theme')).toBe('dark'))
+    expect(desk.current.calls.updatePreferences).toHaveBeenCalledWith({ theme: 'dark' })
+  })
+
+  it('dismisses a start-up notice through main', async () => {
+    render(<App />)
+    await screen.findByText('The store was corrupt and moved aside.')
+    act(() => screen.getByRole('button', { name: 'Dismiss notice' }).click())
+    expect(screen.queryByText('The store was corrupt and moved aside.')).toBeNull()
+    expect(desk.current.calls.dismissNotice).toHaveBeenCalledWith({ id: 'store-moved' })
+  })
+
+  it('warns for the whole session when secrets cannot be encrypted', async () => {
+    desk.current.calls.getSystemInfo.mockResolvedValueOnce(
+      ok({ systemLanguage: 'en-US', encryptionAvailable: false, notices: [], version: '0.0.0-test' })
+    )
+    render(<App />)
+    await screen.findByText(/AppSecrets are kept for this session only/)
+    expect(screen.queryByRole('button', { name: 'Dismiss notice' })).toBeNull()
+  })
+})

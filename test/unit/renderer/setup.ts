@@ -1,0 +1,32 @@
+import { cleanup } from '@testing-library/react'
+import { afterEach, beforeEach } from 'vitest'
+import { i18n } from '../../../src/renderer/src/i18n'
+import { initialAppsState, useAppsStore } from '../../../src/renderer/src/stores/apps-store'
+import { initialCallLogState, useCallLogStore } from '../../../src/renderer/src/stores/call-log-store'
+import {
+  initialPreferencesState,
+  usePreferencesStore
+} from '../../../src/renderer/src/stores/preferences-store'
+import { initialSystemState, useSystemStore } from '../../../src/renderer/src/stores/system-store'
+import { initialTokensState, useTokensStore } from '../../../src/renderer/src/stores/tokens-store'
+import { createFakeDesk, type FakeDesk, type FakeDeskState } from './fake-desk'
+
+/** Installs a fresh fake `window.desk` and fresh stores for each test of the calling file. */
+export function installFakeDesk(state: () => FakeDeskState = () => ({})): { current: FakeDesk } {
+  const holder = { current: createFakeDesk() }
+  beforeEach(async () => {
+    holder.current = createFakeDesk(state())
+    window.desk = holder.current.api
+    useAppsStore.setState(initialAppsState, true)
+    useTokensStore.setState(initialTokensState, true)
+    useCallLogStore.setState(initialCallLogState, true)
+    usePreferencesStore.setState(initialPreferencesState, true)
+    useSystemStore.setState(initialSystemState, true)
+    document.documentElement.removeAttribute('data-theme')
+    await i18n.changeLanguage('en')
+  })
+  afterEach(() => {
+    cleanup()
+  })
+  return holder
+}
