@@ -17,7 +17,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "Literal[value='0.0.0.0']", message: 'Servers bind to loopback unless the user says otherwise.' }
+        {
+          selector: "Literal[value='0.0.0.0']",
+          message: 'Servers bind to loopback unless the user says otherwise.'
+        }
       ]
     }
   },
@@ -30,10 +33,23 @@ export default tseslint.config(
   {
     // Services are plain Node: only the shell (index, window, ipc, platform adapters) may import electron.
     files: ['src/main/**/*.ts'],
-    ignores: ['src/main/index.ts', 'src/main/window.ts', 'src/main/ipc.ts', 'src/main/platform/electron-*.ts'],
+    ignores: [
+      'src/main/index.ts',
+      'src/main/window.ts',
+      'src/main/ipc.ts',
+      'src/main/platform/electron-*.ts'
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Keep Electron behind src/main/platform ports.' }] }]
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Keep Electron behind src/main/platform ports.' }] }
+      ]
     }
+  },
+  {
+    // In tests a wrong `!` fails the test loudly, which is what a test is for.
+    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' }
   },
   prettier
 )

@@ -36,7 +36,9 @@ async function concurrentPassive(mode: 'stable' | 'classic'): Promise<Row> {
   const world = await keeperWorld({ mode })
   const stale = await world.keeper.ensure(world.profileId)
   const before = world.upstreamCalls()
-  await Promise.all(Array.from({ length: 1000 }, () => world.keeper.passiveRefresh(world.profileId, stale.value)))
+  await Promise.all(
+    Array.from({ length: 1000 }, () => world.keeper.passiveRefresh(world.profileId, stale.value))
+  )
   const desk = world.upstreamCalls() - before
   const naive = await naiveFetches(world, 1000, mode)
   await world.close()
@@ -81,5 +83,7 @@ const width = Math.max(...rows.map((r) => r.scenario.length))
 console.log(`${'scenario'.padEnd(width)}  desk  naive  naive/desk`)
 for (const r of rows) {
   const ratio = r.desk === 0 ? '∞ (desk made none)' : (r.naive / r.desk).toFixed(1)
-  console.log(`${r.scenario.padEnd(width)}  ${String(r.desk).padStart(4)}  ${String(r.naive).padStart(5)}  ${ratio}`)
+  console.log(
+    `${r.scenario.padEnd(width)}  ${String(r.desk).padStart(4)}  ${String(r.naive).padStart(5)}  ${ratio}`
+  )
 }

@@ -8,7 +8,13 @@ import { pathToFileURL } from 'node:url'
 import { createHandlerTable } from './handlers'
 import { registerIpc, sendEvent } from './ipc'
 import { createSafeStorageCipher } from './platform/electron-safe-storage'
-import { electronClipboard, electronFileSaver, electronOpener, electronPower } from './platform/electron-ports'
+import {
+  electronClipboard,
+  electronFileSaver,
+  electronOpener,
+  electronPower
+} from './platform/electron-ports'
+import { installMenu } from './platform/electron-menu'
 import { electronStoreFactory } from './platform/electron-store-factory'
 import { createDeskServices, type DeskServices } from './services'
 import { checkExternalUrl } from './system'
@@ -17,7 +23,8 @@ import { CONTENT_SECURITY_POLICY, guardNavigation, windowOptions } from './windo
 const rendererDevUrl = process.env['ELECTRON_RENDERER_URL'] // set by `electron-vite dev` only
 const rendererFile = join(__dirname, '../renderer/index.html')
 const pageUrl = rendererDevUrl ?? pathToFileURL(rendererFile).toString()
-const isOwnUrl = (url: string): boolean => url.split('#')[0] === pageUrl.split('#')[0] || url.startsWith(`${pageUrl}`)
+const isOwnUrl = (url: string): boolean =>
+  url.split('#')[0] === pageUrl.split('#')[0] || url.startsWith(`${pageUrl}`)
 
 let mainWindow: BrowserWindow | null = null
 let services: DeskServices | null = null
@@ -53,13 +60,18 @@ async function start(): Promise<void> {
     sandbox: true
   })
   const table = createHandlerTable(services)
+  installMenu()
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
+    })
   })
 
-  const window = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.cjs'), nativeTheme.shouldUseDarkColors))
+  const window = new BrowserWindow(
+    windowOptions(join(__dirname, '../preload/index.cjs'), nativeTheme.shouldUseDarkColors)
+  )
   mainWindow = window
   registerIpc(
     ipcMain,

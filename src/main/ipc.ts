@@ -29,6 +29,10 @@ export function registerIpc(
 }
 
 /** Sends a contract event to the window, if it is still there. */
-export function sendEvent<K extends EventName>(contents: WebContents, name: K, payload: EventPayload<K>): void {
+export function sendEvent<K extends EventName>(
+  contents: WebContents,
+  name: K,
+  payload: EventPayload<K>
+): void {
   if (!contents.isDestroyed()) contents.send(channelOf(name), payload)
 }

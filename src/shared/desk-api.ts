@@ -14,7 +14,10 @@ export function buildDeskApi(transport: DeskTransport): DeskApi {
     callNames.map((name) => [name, (input?: unknown) => transport.invoke(channelOf(name), input)])
   )
   const on = Object.fromEntries(
-    eventNames.map((name) => [name, (listener: (payload: unknown) => void) => transport.subscribe(channelOf(name), listener)])
+    eventNames.map((name) => [
+      name,
+      (listener: (payload: unknown) => void) => transport.subscribe(channelOf(name), listener)
+    ])
   )
   return Object.freeze({ ...verbs, on: Object.freeze(on) }) as DeskApi
 }

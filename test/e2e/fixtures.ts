@@ -37,9 +37,14 @@ export const test = base.extend<{ desk: DeskFixture; deskOptions: { encryption: 
     })
     const unsubscribe = desk.services.subscribe((name: EventName, payload) => {
       replies.push(JSON.stringify(payload))
-      page.evaluate(([channel, data]) => window.__deskEmit?.(channel, data), [channelOf(name), payload] as const).catch(
-        () => undefined // the page may be navigating or closed
-      )
+      page
+        .evaluate(([channel, data]) => window.__deskEmit?.(channel, data), [
+          channelOf(name),
+          payload
+        ] as const)
+        .catch(
+          () => undefined // the page may be navigating or closed
+        )
     })
     // Passed as source text (not eval'd in the page), so the page's strict CSP stays in force.
     const preload = readFileSync(PRELOAD, 'utf8')
@@ -62,7 +67,11 @@ declare global {
   }
 }
 
-type PreloadModule = (require: (name: string) => unknown, module: { exports: unknown }, exports: unknown) => void
+type PreloadModule = (
+  require: (name: string) => unknown,
+  module: { exports: unknown },
+  exports: unknown
+) => void
 
 /** Runs in the page before its scripts: runs the built preload with an Electron stand-in. */
 function installPreload(preload: PreloadModule): void {
@@ -73,7 +82,8 @@ function installPreload(preload: PreloadModule): void {
       exposeInMainWorld: (key: string, api: unknown) => Object.defineProperty(window, key, { value: api })
     },
     ipcRenderer: {
-      invoke: (channel: string, input: unknown) => (window.__deskInvoke as NonNullable<Window['__deskInvoke']>)(channel, input),
+      invoke: (channel: string, input: unknown) =>
+        (window.__deskInvoke as NonNullable<Window['__deskInvoke']>)(channel, input),
       on: (channel: string, listener: (event: unknown, payload: unknown) => void) => {
         const set = listeners.get(channel) ?? new Set()
         set.add(listener)

@@ -18,9 +18,12 @@ export function createAesCipher(passphrase: string, salt = 'wechat-token-desk/v1
       const iv = randomBytes(12)
       const cipher = createCipheriv('aes-256-gcm', key, iv)
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
-      return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(
-        ':'
-      )
+      return [
+        VERSION,
+        iv.toString('base64'),
+        cipher.getAuthTag().toString('base64'),
+        body.toString('base64')
+      ].join(':')
     },
     decrypt(encoded) {
       const [version, iv, tag, body] = encoded.split(':')

@@ -19,7 +19,9 @@ export function electronFileSaver(window: () => BrowserWindow | null): FileSaver
     async saveText(suggestedName, content) {
       const owner = window()
       const options = { defaultPath: suggestedName, filters: [{ name: 'JSON', extensions: ['json'] }] }
-      const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
+      const choice = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options)
       if (choice.canceled || !choice.filePath) return { saved: false, path: null }
       // The file holds a token: readable by the user only.
       await writeFile(choice.filePath, content, { encoding: 'utf8', mode: 0o600 })

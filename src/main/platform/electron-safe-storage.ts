@@ -10,7 +10,9 @@ import { unavailableCipher } from './aes-cipher'
 export function createSafeStorageCipher(platform: NodeJS.Platform = process.platform): SecretCipher {
   if (!safeStorage.isEncryptionAvailable()) return unavailableCipher('the OS keychain is not available')
   if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-    return unavailableCipher('no Linux keyring (gnome-libsecret / kwallet) was found; safeStorage would use basic_text')
+    return unavailableCipher(
+      'no Linux keyring (gnome-libsecret / kwallet) was found; safeStorage would use basic_text'
+    )
   }
   return {
     available: true,

@@ -4,7 +4,11 @@ import type { Notice } from '../../shared/types'
 import type { KeyValueStore } from '../platform/ports'
 import { deskDocumentSchema, emptyDocument, type DeskDocument } from './schema'
 
-export type StoreFactory = (options: { cwd: string; configName: string; configFileMode: number }) => KeyValueStore
+export type StoreFactory = (options: {
+  cwd: string
+  configName: string
+  configFileMode: number
+}) => KeyValueStore
 
 export interface DeskStore {
   readonly path: string
@@ -42,7 +46,8 @@ export function openDeskStore(factory: StoreFactory, cwd: string, now: () => num
   let notice: Notice | null = null
   if (problem !== null) {
     const path = kv?.path ?? `${cwd}/${CONFIG_NAME}.json`
-    const aside = path.replace(/\.json$/, '') + `.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}.json`
+    const aside =
+      path.replace(/\.json$/, '') + `.corrupt-${new Date(now()).toISOString().replace(/[:.]/g, '-')}.json`
     if (existsSync(path)) renameSync(path, aside)
     kv = open()
     notice = {

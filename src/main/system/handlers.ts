@@ -15,7 +15,9 @@ export interface SystemHandlerDeps {
 
 export function systemHandlers(
   deps: SystemHandlerDeps
-): PartialHandlers<'getPreferences' | 'updatePreferences' | 'getSystemInfo' | 'dismissNotice' | 'openExternal'> {
+): PartialHandlers<
+  'getPreferences' | 'updatePreferences' | 'getSystemInfo' | 'dismissNotice' | 'openExternal'
+> {
   return {
     getPreferences: () => deps.preferences.get(),
     updatePreferences: (patch) => deps.preferences.update(patch),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { withoutKey } from '../../shared/records'
 import { DeskFailure, text, type DeskError } from '../../shared/result'
 import type { AutoRefreshState, ProbeResult, TokenAttempt, TokenMode, TokenView } from '../../shared/types'
 import type { CallLog } from '../call-log'
@@ -544,10 +545,9 @@ export class TokenKeeper {
   }
 
   private dropPersisted(profileId: string): void {
-    const tokens = { ...this.deps.store.read('tokens') }
+    const tokens = this.deps.store.read('tokens')
     if (!(profileId in tokens)) return
-    delete tokens[profileId]
-    this.deps.store.write('tokens', tokens)
+    this.deps.store.write('tokens', withoutKey(tokens, profileId))
   }
 
   private decodePersisted(profileId: string, encoded: string): HeldToken | null {

@@ -1,5 +1,6 @@
 import type { AppKind, TokenMode, TokenQuota } from '../../shared/types'
 import type { DeskStore, UsageRecord } from '../storage'
+import { withoutKey } from '../../shared/records'
 import { beijingDay } from './refresh-policy'
 
 export const CLASSIC_DAILY_QUOTA = 2000
@@ -37,9 +38,7 @@ export class UsageCounter {
   }
 
   forget(profileId: string): void {
-    const usage = { ...this.store.read('usage') }
-    delete usage[profileId]
-    this.store.write('usage', usage)
+    this.store.write('usage', withoutKey(this.store.read('usage'), profileId))
   }
 
   quota(profileId: string, kind: AppKind, mode: TokenMode): TokenQuota {

@@ -46,7 +46,19 @@ describe('the AppSecret never leaves main', () => {
       copyToken: [{ id, format: 'curl' }],
       exportPostman: [{ id }],
       listCallLog: [{}, { id }],
-      updateApp: [{ id, draft: { name: 'Renamed', appId: 'wx1234567890abcdef', kind: 'official-account', env: 'dev', mode: 'classic', apiBase: desk.services.sandbox!.emulator.url } }],
+      updateApp: [
+        {
+          id,
+          draft: {
+            name: 'Renamed',
+            appId: 'wx1234567890abcdef',
+            kind: 'official-account',
+            env: 'dev',
+            mode: 'classic',
+            apiBase: desk.services.sandbox!.emulator.url
+          }
+        }
+      ],
       injectEmulatorFault: [{ fault: 'system-error', count: 1 }],
       updatePreferences: [{ theme: 'dark' }],
       dismissNotice: [{ id: 'none' }],

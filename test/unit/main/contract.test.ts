@@ -51,7 +51,11 @@ describe('the contract binds every call on both sides', () => {
       removeHandler: (channel) => handlers.delete(channel)
     }
     const trusted = { trusted: true }
-    const unregister = registerIpc(ipc, table, (event) => (event as unknown as typeof trusted).trusted === true)
+    const unregister = registerIpc(
+      ipc,
+      table,
+      (event) => (event as unknown as typeof trusted).trusted === true
+    )
     expect([...handlers.keys()].sort()).toEqual(callNames.map(channelOf).sort())
 
     const listApps = handlers.get(channelOf('listApps'))!
@@ -72,8 +76,14 @@ describe('the contract binds every call on both sides', () => {
       () => true
     )
     const getToken = handlers.get(channelOf('getToken'))!
-    expect(await getToken({} as never, { id: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    expect(await getToken({} as never, { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await getToken({} as never, { id: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' }
+    })
+    expect(await getToken({} as never, { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' }
+    })
     expect(await getToken({} as never, { id: 'sandbox', extra: 1 })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' }

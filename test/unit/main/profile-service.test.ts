@@ -45,14 +45,23 @@ describe('app profiles', () => {
 
   it('seeds the sandbox profile on first run, bound to the emulator', () => {
     const [sandbox] = setup().open().list()
-    expect(sandbox).toMatchObject({ id: 'sandbox', isSandbox: true, apiBase: 'http://127.0.0.1:1', hasSecret: true })
+    expect(sandbox).toMatchObject({
+      id: 'sandbox',
+      isSandbox: true,
+      apiBase: 'http://127.0.0.1:1',
+      hasSecret: true
+    })
   })
 
   it('never returns the secret, only a mask, and keeps it encrypted at rest', async () => {
     const { dir, open } = setup()
     const view = open().create(draft())
     expect(JSON.stringify(view)).not.toContain(SECRET)
-    expect(view).toMatchObject({ hasSecret: true, secretPersistence: 'encrypted', secretMask: '••••••••cdef' })
+    expect(view).toMatchObject({
+      hasSecret: true,
+      secretPersistence: 'encrypted',
+      secretMask: '••••••••cdef'
+    })
     const { readFileSync } = await import('node:fs')
     expect(readFileSync(`${dir}/desk.json`, 'utf8')).not.toContain(SECRET)
     expect(open().credentials(view.id).secret).toBe(SECRET)
@@ -73,7 +82,11 @@ describe('app profiles', () => {
   })
 
   it('reports every bad field with a specific message', () => {
-    const error = failure(() => setup().open().create(draft({ appId: 'wx12', secret: 'xyz', apiBase: 'http://10.0.0.1' })))
+    const error = failure(() =>
+      setup()
+        .open()
+        .create(draft({ appId: 'wx12', secret: 'xyz', apiBase: 'http://10.0.0.1' }))
+    )
     expect(error.code).toBe('invalid-input')
     expect(error.issues?.map((i) => i.path)).toEqual(['appId', 'secret', 'apiBase'])
     expect(error.issues?.[0]?.message.en).toContain('this one has 4')

@@ -41,10 +41,15 @@ describe('window hardening', () => {
     let openHandler: ((details: { url: string }) => { action: string }) | undefined
     const contents = {
       setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h),
-      on: (name: string, h: (event: { preventDefault: () => void }, url: string) => void) => handlers.set(name, h)
+      on: (name: string, h: (event: { preventDefault: () => void }, url: string) => void) =>
+        handlers.set(name, h)
     } as unknown as WebContents
     const opened: string[] = []
-    guardNavigation(contents, (url) => url.startsWith('file:///app/'), (url) => opened.push(url))
+    guardNavigation(
+      contents,
+      (url) => url.startsWith('file:///app/'),
+      (url) => opened.push(url)
+    )
 
     expect(openHandler?.({ url: 'https://developers.weixin.qq.com/' })).toEqual({ action: 'deny' })
     expect(opened).toEqual(['https://developers.weixin.qq.com/'])

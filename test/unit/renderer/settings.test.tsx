@@ -40,7 +40,13 @@ describe('language, theme and notices', () => {
 
   it('follows a Chinese system language when the preference is "system"', async () => {
     desk.current.calls.getSystemInfo.mockResolvedValueOnce(
-      ok({ systemLanguage: 'zh-Hans-CN', encryptionAvailable: true, notices: [], version: '0.0.0-test' })
+      ok({
+        systemLanguage: 'zh-Hans-CN',
+        encryptionAvailable: true,
+        encryptionUnavailableReason: null,
+        notices: [],
+        version: '0.0.0-test'
+      })
     )
     render(<App />)
     await screen.findByRole('button', { name: '获取' })
@@ -66,7 +72,13 @@ describe('language, theme and notices', () => {
 
   it('warns for the whole session when secrets cannot be encrypted', async () => {
     desk.current.calls.getSystemInfo.mockResolvedValueOnce(
-      ok({ systemLanguage: 'en-US', encryptionAvailable: false, notices: [], version: '0.0.0-test' })
+      ok({
+        systemLanguage: 'en-US',
+        encryptionAvailable: false,
+        encryptionUnavailableReason: 'no keyring',
+        notices: [],
+        version: '0.0.0-test'
+      })
     )
     render(<App />)
     await screen.findByText(/AppSecrets are kept for this session only/)

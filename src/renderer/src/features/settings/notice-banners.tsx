@@ -11,13 +11,17 @@ export function NoticeBanners() {
   const notices = useSystemStore((state) => state.notices)
   const problems = useSystemStore((state) => state.problems)
   const encryptionUnavailable = useSystemStore((state) => state.info?.encryptionAvailable === false)
+  const reason = useSystemStore((state) => state.info?.encryptionUnavailableReason ?? null)
 
   if (!encryptionUnavailable && notices.length === 0 && problems.length === 0) return null
   return (
     <div className="banners">
       {encryptionUnavailable && (
         <div className="banner banner-warning" role="status">
-          <p>{t('notices.sessionOnly')}</p>
+          <p>
+            {t('notices.sessionOnly')}
+            {reason && <span className="mono"> ({reason})</span>}
+          </p>
         </div>
       )}
       {notices.map((notice) => (
