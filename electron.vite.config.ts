@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rolldownOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } }
+      rolldownOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Headless serve: runs with plain `node out/main/serve.js serve …`, so nothing it imports may need Electron.
+          serve: resolve(__dirname, 'src/main/serve.ts')
+        }
+      }
     }
   },
   preload: {

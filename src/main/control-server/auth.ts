@@ -1,0 +1,28 @@
+import { SecretMatcher } from './key'
+
+/**
+ * The API key check: `Authorization: Bearer <key>`, compared in constant time. The key is never accepted
+ * from the query string, where it would end up in shell histories and proxy logs.
+ */
+export class BearerAuth {
+  private matcher: SecretMatcher | null
+
+  constructor(key: string | null) {
+    this.matcher = key === null ? null : new SecretMatcher(key)
+  }
+
+  /** Replaces the key; requests carrying the old one fail from now on. */
+  setKey(key: string | null): void {
+    this.matcher = key === null ? null : new SecretMatcher(key)
+  }
+
+  allows(authorization: string | undefined): boolean {
+    if (this.matcher === null || authorization === undefined || authorization.length < 8) return false
+    const scheme = authorization.slice(0, 7)
+    if (scheme !== 'Bearer ' && scheme.toLowerCase() !== 'bearer ') return false
+    return this.matcher.matches(authorization.slice(7).trim())
+  }
+}
+
+/** Sent with every 401, as RFC 6750 asks. */
+export const WWW_AUTHENTICATE = { 'www-authenticate': 'Bearer realm="wechat-token-desk"' } as const

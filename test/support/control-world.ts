@@ -1,0 +1,166 @@
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
+import { connect } from 'node:net'
+import {
+  createControlServer,
+  generateApiKey,
+  profileCatalog,
+  RequestLog,
+  type ControlServer,
+  type ControlServerOptions
+} from '../../src/main/control-server'
+import type { AppDraft } from '../../src/shared/contract'
+import { keeperWorld, type KeeperWorld } from './keeper-world'
+
+export interface HttpAnswer {
+  status: number
+  headers: IncomingHttpHeaders
+  text: string
+  json<T = Record<string, unknown>>(): T
+}
+
+export interface HttpCall {
+  method?: string
+  path: string
+  headers?: Record<string, string>
+  body?: string | Buffer
+  /** Overrides the Host header (defaults to the server's own `127.0.0.1:PORT`). */
+  host?: string
+}
+
+/** A plain HTTP/1.1 client, as an SDK would use: node:http, no helpers that hide what is sent. */
+export function httpCall(baseUrl: string, call: HttpCall, seen?: string[]): Promise<HttpAnswer> {
+  const url = new URL(baseUrl)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: call.method ?? 'GET',
+        path: call.path,
+        headers: { ...(call.host !== undefined && { host: call.host }), ...call.headers },
+        agent: false
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          seen?.push(text)
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text,
+            json: <T>() => JSON.parse(text) as T
+          })
+        })
+        res.on('error', reject)
+      }
+    )
+    req.on('error', reject)
+    if (call.body !== undefined) req.write(call.body)
+    req.end()
+  })
+}
+
+/** Writes raw bytes on a fresh connection and collects everything until the server closes it. */
+export function rawExchange(port: number, payload: string | Buffer, timeoutMs = 3_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port })
+    const chunks: Buffer[] = []
+    const timer = setTimeout(() => {
+      socket.destroy()
+      resolve(Buffer.concat(chunks).toString('latin1'))
+    }, timeoutMs)
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+    socket.on('close', () => {
+      clearTimeout(timer)
+      resolve(Buffer.concat(chunks).toString('latin1'))
+    })
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      // The server may reset a connection it has already answered; what arrived still counts.
+      if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return
+      clearTimeout(timer)
+      reject(error)
+    })
+    socket.write(payload)
+  })
+}
+
+/** Splits a raw HTTP/1.1 answer into status, headers and body. */
+export function parseRawResponse(
+  raw: string
+): { status: number; headers: Record<string, string>; body: string } | null {
+  const end = raw.indexOf('\r\n\r\n')
+  if (end === -1) return null
+  const [statusLine = '', ...lines] = raw.slice(0, end).split('\r\n')
+  const match = /^HTTP\/1\.[01] (\d{3})/.exec(statusLine)
+  if (!match) return null
+  const headers: Record<string, string> = {}
+  for (const line of lines) {
+    const colon = line.indexOf(':')
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
+  }
+  return {
+    status: Number(match[1]),
+    headers,
+    body: Buffer.from(raw.slice(end + 4), 'latin1').toString('utf8')
+  }
+}
+
+export interface ControlWorld extends KeeperWorld {
+  server: ControlServer
+  url: string
+  port: number
+  key: string
+  requestLog: RequestLog
+  /** Every response body any call through `call` received (to prove no secret ever leaves). */
+  bodies: string[]
+  call(call: HttpCall): Promise<HttpAnswer>
+  /** `call` with the API key. */
+  authed(call: HttpCall): Promise<HttpAnswer>
+}
+
+/**
+ * The token keeper world (emulator over real HTTP, injected clock) with the local API in front of it, on
+ * 127.0.0.1 and a free port.
+ */
+export async function controlWorld(
+  draft: Partial<AppDraft> = {},
+  options: Partial<Omit<ControlServerOptions, 'catalog' | 'tokens' | 'clock' | 'apiKey'>> & {
+    accountType?: 'normal' | 'test'
+  } = {}
+): Promise<ControlWorld> {
+  const { accountType, ...serverOptions } = options
+  const world = await keeperWorld(draft, { accountType })
+  const key = generateApiKey()
+  const requestLog = new RequestLog()
+  const server = createControlServer({
+    host: '127.0.0.1',
+    port: 0,
+    catalog: profileCatalog(world.profiles),
+    tokens: world.keeper,
+    clock: world.clock,
+    apiKey: key,
+    requestLog,
+    logError: () => undefined,
+    ...serverOptions
+  })
+  const address = await server.listen()
+  const bodies: string[] = []
+  const call = (c: HttpCall): Promise<HttpAnswer> => httpCall(address.url, c, bodies)
+  const closeWorld = world.close.bind(world)
+  return Object.assign(world, {
+    server,
+    url: address.url,
+    port: address.port,
+    key,
+    requestLog,
+    bodies,
+    call,
+    authed: (c: HttpCall) => call({ ...c, headers: { authorization: `Bearer ${key}`, ...c.headers } }),
+    async close() {
+      await server.close()
+      await closeWorld()
+    }
+  })
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { BearerAuth } from '../../../src/main/control-server/auth'
+import { checkApiKey, generateApiKey, maskApiKey, SecretMatcher } from '../../../src/main/control-server/key'
+
+describe('API keys', () => {
+  it('are 32 random bytes as base64url, different every time', () => {
+    const keys = new Set(Array.from({ length: 200 }, generateApiKey))
+    expect(keys.size).toBe(200)
+    for (const key of keys) {
+      expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/)
+      expect(Buffer.from(key, 'base64url')).toHaveLength(32)
+    }
+  })
+
+  it('accepts supplied keys only when long enough and header-safe', () => {
+    expect(checkApiKey('x'.repeat(32))).toBeNull()
+    expect(checkApiKey('short')?.en).toContain('at least 32')
+    expect(checkApiKey(`${'x'.repeat(32)} y`)?.en).toContain('printable ASCII')
+    expect(checkApiKey(`${'x'.repeat(32)}é`)).not.toBeNull()
+  })
+
+  it('masks all but the last four characters', () => {
+    expect(maskApiKey('abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG')).toBe('••••••••DEFG')
+  })
+})
+
+describe('constant-time comparison', () => {
+  it('matches only the exact value', () => {
+    const matcher = new SecretMatcher('0123456789abcdef0123456789abcdef')
+    expect(matcher.matches('0123456789abcdef0123456789abcdef')).toBe(true)
+    expect(matcher.matches('0123456789abcdef0123456789abcdee')).toBe(false)
+    expect(matcher.matches('0123456789abcdef')).toBe(false)
+    expect(matcher.matches('')).toBe(false)
+    expect(matcher.matches('0123456789abcdef0123456789abcdef0')).toBe(false)
+  })
+
+  it('reads the Bearer scheme case-insensitively and nothing else', () => {
+    const auth = new BearerAuth('k'.repeat(43))
+    expect(auth.allows(`Bearer ${'k'.repeat(43)}`)).toBe(true)
+    expect(auth.allows(`bearer  ${'k'.repeat(43)}`)).toBe(true)
+    expect(auth.allows('k'.repeat(43))).toBe(false)
+    expect(auth.allows(`Basic ${'k'.repeat(43)}`)).toBe(false)
+    expect(auth.allows(undefined)).toBe(false)
+    auth.setKey(null)
+    expect(auth.allows(`Bearer ${'k'.repeat(43)}`)).toBe(false)
+  })
+})
