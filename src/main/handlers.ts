@@ -1,5 +1,7 @@
 import { callLogHandlers } from './call-log/handlers'
+import { localApiHandlers } from './control-server'
 import type { HandlerTable } from './handler-table'
+import { oauthHandlers } from './oauth'
 import { profileHandlers } from './profiles/handlers'
 import { sandboxHandlers } from './sandbox'
 import { systemHandlers } from './system'
@@ -13,6 +15,8 @@ export function createHandlerTable(services: DeskServices): HandlerTable {
     ...tokenHandlers(services),
     ...callLogHandlers(services.callLog),
     ...sandboxHandlers(services.sandbox?.emulator ?? null),
-    ...systemHandlers(services)
+    ...systemHandlers(services),
+    ...localApiHandlers(services.localApi),
+    ...oauthHandlers(services.oauth)
   } satisfies HandlerTable
 }

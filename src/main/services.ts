@@ -1,9 +1,16 @@
 import type { Dispatcher } from 'undici'
 import type { EventName, EventPayload } from '../shared/contract'
-import { text } from '../shared/result'
 import type { SystemInfo } from '../shared/types'
 import { CallLog } from './call-log'
-import type { ClipboardPort, ExternalOpenerPort, FileSaverPort, PowerPort, SecretCipher } from './platform/ports'
+import { LocalApiService, profileCatalog } from './control-server'
+import { OAuthService } from './oauth'
+import type {
+  ClipboardPort,
+  ExternalOpenerPort,
+  FileSaverPort,
+  PowerPort,
+  SecretCipher
+} from './platform/ports'
 import { ProfileService } from './profiles'
 import { RemoteTokenSource } from './remote'
 import { startSandbox, type Sandbox } from './sandbox'
@@ -43,6 +50,10 @@ export interface DeskServices {
   notices: NoticeBoard
   preferences: PreferencesService
   sandbox: Sandbox | null
+  /** The local HTTP API (中控) and its settings, key and request log. */
+  localApi: LocalApiService
+  /** The OAuth workbench (网页授权): links, callback catcher, code exchange, user tokens. */
+  oauth: OAuthService
   clipboard: ClipboardPort
   fileSaver: FileSaverPort
   opener: ExternalOpenerPort
@@ -60,17 +71,6 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
   const opened = openDeskStore(ports.storeFactory, ports.dataDir, () => clock.now())
   if (opened.notice) notices.add(opened.notice)
   const store = opened.store
-
-  if (!ports.cipher.available) {
-    notices.add({
-      id: 'encryption-unavailable',
-      level: 'warning',
-      message: text(
-        `Secure storage is unavailable (${ports.cipher.unavailableReason ?? 'unknown reason'}). AppSecrets and tokens are kept for this session only and are never written to disk in plaintext.`,
-        `安全存储不可用（${ports.cipher.unavailableReason ?? '原因未知'}）。AppSecret 和令牌仅在本次会话中保留，绝不会以明文写入磁盘。`
-      )
-    })
-  }
 
   const sandbox = ports.sandbox === false ? null : await startSandbox(clock)
   const profiles = new ProfileService({
@@ -100,6 +100,31 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     if (change.credentialsChanged) tokens.forget(change.profileId, { deleted: change.kind === 'deleted' })
   })
 
+  const localApi = new LocalApiService({
+    store,
+    cipher: ports.cipher,
+    catalog: profileCatalog(profiles),
+    tokens,
+    clock,
+    clipboard: ports.clipboard
+  })
+  for (const notice of localApi.notices) notices.add(notice)
+  const localApiError = await localApi.start()
+  if (localApiError) {
+    notices.add({ id: 'local-api-unavailable', level: 'warning', message: localApiError.message })
+  }
+
+  const oauth = new OAuthService({
+    profiles,
+    client,
+    store,
+    cipher: ports.cipher,
+    clock,
+    callLog,
+    clipboard: ports.clipboard,
+    emulator: sandbox?.emulator ?? null
+  })
+
   const preferences = new PreferencesService(store)
   if (preferences.get().selectedAppId === null && sandbox) preferences.update({ selectedAppId: 'sandbox' })
 
@@ -113,6 +138,8 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     notices,
     preferences,
     sandbox,
+    localApi,
+    oauth,
     clipboard: ports.clipboard,
     fileSaver: ports.fileSaver,
     opener: ports.opener,
@@ -120,6 +147,7 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     systemInfo: () => ({
       systemLanguage: ports.systemLanguage,
       encryptionAvailable: ports.cipher.available,
+      encryptionUnavailableReason: ports.cipher.unavailableReason,
       version: ports.version
     }),
     subscribe(emit) {
@@ -127,11 +155,16 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
         tokens.onChange((view) => emit('tokenChanged', view)),
         callLog.onEntry((entry) => emit('callLogged', entry)),
         profiles.onChange(() => emit('appsChanged', profiles.list())),
-        notices.onChange((list) => emit('noticesChanged', list))
+        notices.onChange((list) => emit('noticesChanged', list)),
+        oauth.onChange((state) => emit('oauthChanged', state)),
+        localApi.onChange((status) => emit('localApiChanged', status)),
+        localApi.onRequests((batch) => emit('localApiRequest', batch))
       ]
       return () => offs.forEach((off) => off())
     },
     async dispose() {
+      await oauth.dispose()
+      await localApi.close()
       stopForgetting()
       await tokens.whenIdle()
       tokens.stop()

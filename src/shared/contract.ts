@@ -4,6 +4,9 @@
  * are all derived from it.
  */
 import { z } from 'zod'
+import { call, event } from './contract-kit'
+import { localApiCalls, localApiEvents } from './local-api-contract'
+import { oauthCalls, oauthEvents } from './oauth-contract'
 import type { Result } from './result'
 import {
   APP_KINDS,
@@ -21,22 +24,7 @@ import {
   type TokenView
 } from './types'
 
-/** A call: its input schema, and (as a phantom type) its output. */
-export interface CallSpec<I extends z.ZodType, O> {
-  input: I
-  /** Never set: carries the output type. */
-  readonly output?: O
-}
-
-const call =
-  <O>() =>
-  <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input })
-
-/** An event main pushes to the renderer, carrying `P`. */
-export interface EventSpec<P> {
-  readonly payload?: P
-}
-const event = <P>(): EventSpec<P> => ({})
+export type { CallSpec, EventSpec } from './contract-kit'
 
 const none = z.undefined()
 const id = z.string().min(1).max(64)
@@ -56,7 +44,9 @@ export const appDraftSchema = z
     apiBase: str(500).optional(),
     /** Remote mode only: the other 中控's base URL and its API key (omitted on update = keep). */
     remoteUrl: str(500).optional(),
-    remoteKey: str(500).optional()
+    remoteKey: str(500).optional(),
+    /** 网页授权 callback domains (bare host or host:port, at most 2); omitted on update = keep. */
+    oauthDomains: z.array(str(300)).max(10).optional()
   })
   .strict()
 export type AppDraft = z.infer<typeof appDraftSchema>
@@ -107,14 +97,22 @@ export const calls = {
   ),
   getSystemInfo: call<SystemInfo>()(none),
   dismissNotice: call<{ dismissed: true }>()(byId),
-  openExternal: call<{ opened: true }>()(z.object({ url: str(2000) }).strict())
+  openExternal: call<{ opened: true }>()(z.object({ url: str(2000) }).strict()),
+
+  // Local HTTP API (中控)
+  ...localApiCalls,
+
+  // OAuth workbench (网页授权)
+  ...oauthCalls
 } as const
 
 export const events = {
   tokenChanged: event<TokenView>(),
   callLogged: event<CallLogEntry>(),
   appsChanged: event<AppView[]>(),
-  noticesChanged: event<Notice[]>()
+  noticesChanged: event<Notice[]>(),
+  ...localApiEvents,
+  ...oauthEvents
 } as const
 
 export type Calls = typeof calls
@@ -130,9 +128,10 @@ export const eventNames = Object.keys(events) as EventName[]
 
 export const channelOf = (name: CallName | EventName): string => `desk:${name}`
 
-type Verb<K extends CallName> = undefined extends CallInput<K>
-  ? (input?: CallInput<K>) => Promise<Result<CallOutput<K>>>
-  : (input: CallInput<K>) => Promise<Result<CallOutput<K>>>
+type Verb<K extends CallName> =
+  undefined extends CallInput<K>
+    ? (input?: CallInput<K>) => Promise<Result<CallOutput<K>>>
+    : (input: CallInput<K>) => Promise<Result<CallOutput<K>>>
 
 /** `window.desk`: one named verb per call, plus `on.<event>(listener) → unsubscribe`. */
 export type DeskApi = { [K in CallName]: Verb<K> } & {

@@ -42,6 +42,8 @@ export interface AppView {
   remoteUrl: string | null
   /** Remote mode: whether a key for that server is held (the key itself stays in main). */
   hasRemoteKey: boolean
+  /** 网页授权 callback domains registered for this app (bare host or host:port); absent = none. */
+  oauthDomains?: string[]
   createdAt: number
 }
 
@@ -155,6 +157,8 @@ export interface SystemInfo {
   /** The OS language, e.g. `zh-CN` or `en-US`. */
   systemLanguage: string
   encryptionAvailable: boolean
+  /** Why secrets are kept for this session only (no keychain, Linux `basic_text` backend …). */
+  encryptionUnavailableReason: string | null
   /** Things the user must hear about at start-up (corrupt store moved aside, no encryption …). */
   notices: Notice[]
   version: string

@@ -23,7 +23,8 @@ export class AppRegistry {
     // A copy, so later edits to the caller's object (or its whitelist array) do not leak in.
     const snapshot: EmulatorAppConfig = {
       ...config,
-      ipWhitelist: config.ipWhitelist ? [...config.ipWhitelist] : null
+      ipWhitelist: config.ipWhitelist ? [...config.ipWhitelist] : null,
+      ...(config.oauthDomains && { oauthDomains: [...config.oauthDomains] })
     }
     const known = this.apps.get(config.appid)
     if (known) {
@@ -36,6 +37,11 @@ export class AppRegistry {
       classic: new ClassicLine(this.ledger, config.appid),
       stable: new StableLine(this.ledger, config.appid)
     })
+  }
+
+  /** The account behind `appid`, whatever its secret (the authorize page knows only the appid). */
+  find(appid: string): AppState | undefined {
+    return this.apps.get(appid)
   }
 
   /** The account behind `appid` if `secret` is its AppSecret: 40013, then 40125. */

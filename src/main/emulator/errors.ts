@@ -28,7 +28,16 @@ export const WX = {
   dailyQuota: { errcode: 45009, errmsg: 'reach max api daily quota limit' },
   minuteQuota: { errcode: 45011, errmsg: 'api minute-quota reach limit mustslower retry next minute' },
   dataFormat: { errcode: 47001, errmsg: 'data format error' },
-  clearQuotaLimit: { errcode: 48006, errmsg: 'forbid to clear quota because of reaching the limit' }
+  clearQuotaLimit: { errcode: 48006, errmsg: 'forbid to clear quota because of reaching the limit' },
+  // Web OAuth (wechat-api.md §4.3-4.6)
+  invalidOpenid: { errcode: 40003, errmsg: 'invalid openid' },
+  invalidCode: { errcode: 40029, errmsg: 'invalid code' },
+  invalidRefreshToken: { errcode: 40030, errmsg: 'invalid refresh_token' },
+  codeBeenUsed: { errcode: 40163, errmsg: 'code been used' },
+  refreshTokenMissing: { errcode: 41003, errmsg: 'refresh_token missing' },
+  missingCode: { errcode: 41008, errmsg: 'missing code' },
+  refreshTokenExpired: { errcode: 42002, errmsg: 'refresh_token expired' },
+  apiUnauthorized: { errcode: 48001, errmsg: 'api unauthorized' }
 } as const satisfies Record<string, WeChatError>
 
 /** 40164 names the caller twice, the second time as an IPv4-mapped IPv6 address. */

@@ -4,11 +4,21 @@ import { withRid } from './rid'
 
 /** The Content-Type WeChat's cgi-bin endpoints label JSON with (wechat-api.md §0). */
 export const JSON_CONTENT_TYPE = 'application/json; encoding=utf-8'
+/** The /sns/* endpoints send their JSON labelled as plain text (wechat-api.md §0). */
+export const SNS_CONTENT_TYPE = 'text/plain'
 export const MAX_BODY_BYTES = 16 * 1024
 
 /** What to do with a request's response, decided before touching the socket. */
 export type Reply =
-  | { kind: 'send'; status: number; contentType: string; text: string; closeConnection?: boolean }
+  | {
+      kind: 'send'
+      status: number
+      contentType: string
+      text: string
+      closeConnection?: boolean
+      /** Extra response headers (Location, Content-Security-Policy …). */
+      headers?: Readonly<Record<string, string>>
+    }
   /** Say nothing: the socket stays open until the client gives up or the server closes. */
   | { kind: 'hang' }
   /** Drop the connection unanswered, with a TCP reset. */
@@ -32,6 +42,7 @@ export function writeReply(req: IncomingMessage, res: ServerResponse, reply: Rep
       return
     case 'send':
       res.writeHead(reply.status, {
+        ...reply.headers,
         'Content-Type': reply.contentType,
         'Content-Length': Buffer.byteLength(reply.text),
         ...(reply.closeConnection ? { Connection: 'close' } : {})

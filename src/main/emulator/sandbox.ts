@@ -12,5 +12,8 @@ export const SANDBOX_APP: EmulatorAppConfig = Object.freeze({
   secret: SANDBOX_SECRET,
   name: 'Sandbox',
   accountType: 'test',
-  ipWhitelist: null
+  ipWhitelist: null,
+  // A 测试号 may register IP:port; the desk's callback catcher listens on a port chosen at run time.
+  oauthDomains: ['127.0.0.1:*'],
+  unionBound: true
 })

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { EmulatorFault } from '../../shared/types'
 import { systemClock, type Clock } from '../time/clock'
 import { AppRegistry } from './app-registry'
+import { ConsentTickets } from './consent-tickets'
 import { TokenLedger } from './credential-model'
 import { FaultQueue, faultReply } from './faults'
 import {
@@ -14,6 +15,8 @@ import {
   writeReply,
   type Reply
 } from './http-io'
+import { OAuthLedger } from './oauth-model'
+import { createPageRoutes } from './oauth-pages'
 import { makeRid } from './rid'
 import { createRoutes } from './routes'
 import { SANDBOX_APP } from './sandbox'
@@ -37,7 +40,13 @@ class EmulatorServer implements Emulator {
   private readonly port: number
   private readonly ledger = new TokenLedger()
   private readonly apps = new AppRegistry(this.ledger)
-  private readonly routes = createRoutes(this.apps, this.ledger)
+  private readonly oauth = new OAuthLedger()
+  private readonly routes = createRoutes(this.apps, this.ledger, this.oauth)
+  private readonly pages = createPageRoutes({
+    apps: this.apps,
+    oauth: this.oauth,
+    tickets: new ConsentTickets()
+  })
   private readonly faults = new FaultQueue()
   private readonly requestStats = new RequestStats()
   private listening: Promise<Listening> | undefined
@@ -138,6 +147,16 @@ class EmulatorServer implements Emulator {
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = parseTarget(req.url ?? '/')
+    const page = url && this.pages.get(url.pathname)
+    if (page) {
+      const read = await readBody(req, MAX_BODY_BYTES)
+      if (read.kind === 'aborted') return
+      const body = read.kind === 'body' ? read.text : ''
+      // The raw query, not URL's re-serialisation: the authorize link's parameter order is checked.
+      const rawQuery = (req.url ?? '').split('?').slice(1).join('?')
+      writeReply(req, res, page({ method: req.method ?? 'GET', rawQuery, body, now: this.clock.now() }))
+      return
+    }
     const route = url && this.routes.get(url.pathname)
     if (!url || !route) {
       // Not WeChat's behaviour (it answers unknown cgi paths inconsistently); a plain 404 makes a wrong
@@ -170,6 +189,7 @@ class EmulatorServer implements Emulator {
     else {
       const outcome = route.handle(request)
       reply = outcome.ok ? jsonReply(200, outcome.body) : wechatErrorReply(outcome.error, rid)
+      if (route.contentType && reply.kind === 'send') reply = { ...reply, contentType: route.contentType }
     }
     writeReply(req, res, reply)
   }

@@ -15,6 +15,14 @@ export interface EmulatorAppConfig {
   ipWhitelist?: string[] | null
   /** A frozen AppSecret: the token endpoints answer 40243. */
   frozen?: boolean
+  /**
+   * 网页授权 domains as the console holds them: bare host or host:port, matched exactly against the
+   * redirect_uri's host (wechat-api.md §4.1). `host:*` (emulator only) accepts that host on any port.
+   * None: every authorize link is refused with 10003.
+   */
+  oauthDomains?: string[]
+  /** Bound to an Open Platform account: snsapi_userinfo grants and /sns/userinfo carry a unionid. */
+  unionBound?: boolean
 }
 
 export interface EmulatorOptions {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { AppDraft } from '../../shared/contract'
+import { checkOAuthDomains } from '../../shared/oauth-domain'
 import { DeskFailure, text, type FieldIssue } from '../../shared/result'
 import {
   DEFAULT_API_BASE,
@@ -92,6 +93,7 @@ export class ProfileService {
       secretPersistence: this.persistenceOf(profile, secret),
       remoteUrl: profile.mode === 'remote' ? (profile.remoteUrl ?? null) : null,
       hasRemoteKey: this.sessionRemoteKeys.has(profile.id),
+      oauthDomains: profile.oauthDomains ?? [],
       createdAt: profile.createdAt
     }
   }
@@ -139,7 +141,8 @@ export class ProfileService {
       createdAt: this.deps.now(),
       secretEnc: null,
       remoteUrl: clean.remoteUrl,
-      remoteKeyEnc: null
+      remoteKeyEnc: null,
+      oauthDomains: clean.oauthDomains ?? []
     }
     if (clean.secret !== null) this.storeSecret(profile, clean.secret)
     if (clean.remoteKey !== null) this.storeRemoteKey(profile, clean.remoteKey)
@@ -154,8 +157,9 @@ export class ProfileService {
     let credentialsChanged: boolean
     if (current.isSandbox) {
       // The sandbox's AppID, secret and address belong to the emulator; the rest is the user's to try.
-      const nameIssue = checkName(draft.name)
-      if (nameIssue) throw invalid(issue('name', nameIssue))
+      const sandboxIssues = issue('name', checkName(draft.name))
+      const oauthDomains = this.oauthDomainsOf(draft, sandboxIssues)
+      if (sandboxIssues.length > 0) throw invalid(sandboxIssues)
       if (draft.mode === 'remote') {
         throw invalid([
           {
@@ -167,7 +171,14 @@ export class ProfileService {
           }
         ])
       }
-      next = { ...current, name: draft.name.trim(), env: draft.env, mode: draft.mode, kind: draft.kind }
+      next = {
+        ...current,
+        name: draft.name.trim(),
+        env: draft.env,
+        mode: draft.mode,
+        kind: draft.kind,
+        ...(oauthDomains !== undefined && { oauthDomains })
+      }
       credentialsChanged = next.mode !== current.mode
     } else {
       const clean = this.validate(draft, current)
@@ -179,7 +190,8 @@ export class ProfileService {
         env: draft.env,
         mode: draft.mode,
         apiBase: clean.apiBase,
-        remoteUrl: clean.remoteUrl
+        remoteUrl: clean.remoteUrl,
+        ...(clean.oauthDomains !== undefined && { oauthDomains: clean.oauthDomains })
       }
       if (clean.secret !== null) this.storeSecret(next, clean.secret)
       if (clean.remoteKey !== null) this.storeRemoteKey(next, clean.remoteKey)
@@ -228,6 +240,7 @@ export class ProfileService {
     apiBase: string
     remoteUrl: string | null
     remoteKey: string | null
+    oauthDomains: string[] | undefined
   } {
     const name = draft.name.trim()
     const appId = draft.appId.trim()
@@ -278,6 +291,7 @@ export class ProfileService {
         )
       })
     }
+    const oauthDomains = this.oauthDomainsOf(draft, issues)
     if (issues.length > 0) throw invalid(issues)
     return {
       name,
@@ -285,8 +299,18 @@ export class ProfileService {
       secret: secretInput === '' ? null : secretInput,
       apiBase,
       remoteUrl,
-      remoteKey: remote && remoteKey !== '' ? remoteKey : null
+      remoteKey: remote && remoteKey !== '' ? remoteKey : null,
+      oauthDomains
     }
+  }
+
+  /** The draft's 网页授权 domains, normalised; undefined when the draft leaves the stored ones as they are. */
+  private oauthDomainsOf(draft: AppDraft, issues: FieldIssue[]): string[] | undefined {
+    if (draft.oauthDomains === undefined) return undefined
+    const checked = checkOAuthDomains(draft.oauthDomains)
+    if (checked.ok) return checked.value
+    issues.push({ path: 'oauthDomains', message: checked.message })
+    return undefined
   }
 
   private storeSecret(profile: StoredProfile, secret: string): void {

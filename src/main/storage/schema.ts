@@ -17,7 +17,9 @@ export const storedProfileSchema = z.object({
   secretEnc: z.string().nullable(),
   /** Remote mode: the token server's URL and its API key (encrypted like the secret). */
   remoteUrl: z.string().nullable().optional(),
-  remoteKeyEnc: z.string().nullable().optional()
+  remoteKeyEnc: z.string().nullable().optional(),
+  /** 网页授权 callback domains (bare host or host:port). Absent in older files: none. */
+  oauthDomains: z.array(z.string()).optional()
 })
 export type StoredProfile = z.infer<typeof storedProfileSchema>
 
@@ -36,13 +38,62 @@ export const preferencesSchema = z.object({
   selectedAppId: z.string().nullable()
 })
 
+/** The local HTTP API (中控) settings. The key is encrypted by the SecretCipher, or kept for the session only. */
+export const localApiSettingsSchema = z.object({
+  enabled: z.boolean(),
+  host: z.string().min(1),
+  port: z.number().int().min(0).max(65535),
+  allowNonLoopback: z.boolean(),
+  /** The API key encrypted by the SecretCipher; null when none is kept at rest. */
+  keyEnc: z.string().nullable()
+})
+export type LocalApiSettings = z.infer<typeof localApiSettingsSchema>
+
+export const defaultLocalApiSettings = (): LocalApiSettings => ({
+  enabled: false,
+  host: '127.0.0.1',
+  port: 17180,
+  allowNonLoopback: false,
+  keyEnc: null
+})
+
+/** One exchanged OAuth code, as the history keeps it. The user tokens are encrypted by the SecretCipher. */
+export const storedAuthorizationSchema = z.object({
+  id: z.string().min(1),
+  at: z.number(),
+  profileId: z.string(),
+  appId: z.string(),
+  /** Where the tokens came from; they are useless against another API base (or another emulator run). */
+  apiBase: z.string(),
+  scope: z.string(),
+  state: z.string().nullable(),
+  stateVerdict: z.enum(['issued', 'used', 'expired', 'unknown', 'none']),
+  source: z.enum(['catcher', 'paste']),
+  openid: z.string(),
+  unionid: z.string().nullable(),
+  isSnapshotUser: z.boolean(),
+  accessExpiresAt: z.number(),
+  refreshExpiresAt: z.number(),
+  /** `{accessToken, refreshToken}` as JSON, encrypted; null when the cipher is unavailable (memory only). */
+  tokensEnc: z.string().nullable()
+})
+export type StoredAuthorization = z.infer<typeof storedAuthorizationSchema>
+
+export const oauthSectionSchema = z.object({ history: z.array(storedAuthorizationSchema) })
+export type OAuthSection = z.infer<typeof oauthSectionSchema>
+export const defaultOAuthSection = (): OAuthSection => ({ history: [] })
+
 export const deskDocumentSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   profiles: z.array(storedProfileSchema),
   /** profile id → encrypted JSON of the held token. */
   tokens: z.record(z.string(), z.string()),
   usage: z.record(z.string(), usageSchema),
-  preferences: preferencesSchema
+  preferences: preferencesSchema,
+  /** Added after schema version 1 shipped: files without it get the defaults. */
+  localApi: localApiSettingsSchema.default(defaultLocalApiSettings),
+  /** The OAuth workbench's authorization history; added after schema version 1 shipped. */
+  oauth: oauthSectionSchema.default(defaultOAuthSection)
 })
 export type DeskDocument = z.infer<typeof deskDocumentSchema>
 
@@ -51,5 +102,7 @@ export const emptyDocument = (): DeskDocument => ({
   profiles: [],
   tokens: {},
   usage: {},
-  preferences: { language: 'system', theme: 'system', selectedAppId: null }
+  preferences: { language: 'system', theme: 'system', selectedAppId: null },
+  localApi: defaultLocalApiSettings(),
+  oauth: defaultOAuthSection()
 })

@@ -3,7 +3,10 @@ import { Agent, type Dispatcher } from 'undici'
 import { systemClock, type Clock } from '../time/clock'
 import { redactText, redactUrl } from './redact'
 import { checkIpList, checkTokenGrant, interpret, type BodyCheck, type Interpretation } from './response'
+import { checkSnsGrant, checkSnsOk, checkSnsUserInfo } from './sns-response'
 import type {
+  SnsGrant,
+  SnsUserInfo,
   TokenGrant,
   UpstreamCall,
   UpstreamFailure,
@@ -284,6 +287,42 @@ export function createWeChatClient(opts: WeChatClientOptions = {}): WeChatClient
         query: { access_token: accessToken },
         secrets: [accessToken],
         check: checkIpList
+      }),
+    snsExchangeCode: ({ apiBase, appid, secret, code }) =>
+      call<SnsGrant>({
+        endpoint: '/sns/oauth2/access_token',
+        method: 'GET',
+        apiBase,
+        query: { appid, secret, code, grant_type: 'authorization_code' },
+        secrets: [secret],
+        check: checkSnsGrant
+      }),
+    snsRefreshToken: ({ apiBase, appid, refreshToken }) =>
+      call<SnsGrant>({
+        endpoint: '/sns/oauth2/refresh_token',
+        method: 'GET',
+        apiBase,
+        query: { appid, grant_type: 'refresh_token', refresh_token: refreshToken },
+        secrets: [refreshToken],
+        check: checkSnsGrant
+      }),
+    snsCheckToken: ({ apiBase, accessToken, openid }) =>
+      call<{ ok: true }>({
+        endpoint: '/sns/auth',
+        method: 'GET',
+        apiBase,
+        query: { access_token: accessToken, openid },
+        secrets: [accessToken],
+        check: checkSnsOk
+      }),
+    snsUserInfo: ({ apiBase, accessToken, openid, lang }) =>
+      call<SnsUserInfo>({
+        endpoint: '/sns/userinfo',
+        method: 'GET',
+        apiBase,
+        query: { access_token: accessToken, openid, lang },
+        secrets: [accessToken],
+        check: checkSnsUserInfo
       }),
     async close() {
       if (closed) return

@@ -8,6 +8,8 @@ export {
 export { failureToDeskError, isRetryable } from './failures'
 export { redactText, redactUrl, MASK } from './redact'
 export type {
+  SnsGrant,
+  SnsUserInfo,
   TokenGrant,
   UpstreamCall,
   UpstreamFailure,

@@ -1,5 +1,12 @@
 /** The WeChat credential endpoints this client calls. */
-export type WeChatEndpoint = '/cgi-bin/token' | '/cgi-bin/stable_token' | '/cgi-bin/getcallbackip'
+export type WeChatEndpoint =
+  | '/cgi-bin/token'
+  | '/cgi-bin/stable_token'
+  | '/cgi-bin/getcallbackip'
+  | '/sns/oauth2/access_token'
+  | '/sns/oauth2/refresh_token'
+  | '/sns/auth'
+  | '/sns/userinfo'
 
 /** One upstream HTTP exchange, as the call log records it. Never carries the AppSecret or a token. */
 export interface UpstreamCall {
@@ -35,6 +42,31 @@ export type UpstreamFailure =
 export type UpstreamResult<T> =
   { ok: true; value: T; call: UpstreamCall } | { ok: false; failure: UpstreamFailure; call: UpstreamCall }
 
+/** A web-OAuth user token grant (code exchange or refresh). */
+export interface SnsGrant {
+  accessToken: string
+  expiresIn: number
+  refreshToken: string
+  openid: string
+  scope: string
+  /** Only when the account is bound to an Open Platform account and the scope is snsapi_userinfo. */
+  unionid: string | null
+  /** `is_snapshotuser: 1`: a snapshot-page visitor whose openid and profile are virtual. */
+  isSnapshotUser: boolean
+}
+
+export interface SnsUserInfo {
+  openid: string
+  nickname: string
+  sex: number
+  province: string
+  city: string
+  country: string
+  headimgurl: string
+  privilege: string[]
+  unionid: string | null
+}
+
 export interface TokenGrant {
   accessToken: string
   /** Seconds, as WeChat granted them (7200 for classic; 300…7200 for stable normal mode). */
@@ -53,6 +85,32 @@ export interface WeChatClient {
   }): Promise<UpstreamResult<TokenGrant>>
   /** GET /cgi-bin/getcallbackip: a cheap probe that a token is alive. */
   getCallbackIp(p: { apiBase: string; accessToken: string }): Promise<UpstreamResult<{ ipList: string[] }>>
+  /** GET /sns/oauth2/access_token: exchanges a web-OAuth code (single use, 5 minutes) for a user token. */
+  snsExchangeCode(p: {
+    apiBase: string
+    appid: string
+    secret: string
+    code: string
+  }): Promise<UpstreamResult<SnsGrant>>
+  /** GET /sns/oauth2/refresh_token (no secret). */
+  snsRefreshToken(p: {
+    apiBase: string
+    appid: string
+    refreshToken: string
+  }): Promise<UpstreamResult<SnsGrant>>
+  /** GET /sns/auth: `ok` while the user token is valid for that openid. */
+  snsCheckToken(p: {
+    apiBase: string
+    accessToken: string
+    openid: string
+  }): Promise<UpstreamResult<{ ok: true }>>
+  /** GET /sns/userinfo (48001 for a token from an snsapi_base grant). */
+  snsUserInfo(p: {
+    apiBase: string
+    accessToken: string
+    openid: string
+    lang: 'zh_CN' | 'zh_TW' | 'en'
+  }): Promise<UpstreamResult<SnsUserInfo>>
   /** Closes the client's own connection pool (not an injected dispatcher). Idempotent. */
   close(): Promise<void>
 }

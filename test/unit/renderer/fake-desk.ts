@@ -78,6 +78,7 @@ function fakeHandlers(state: FakeDeskState) {
   const system: SystemInfo = {
     systemLanguage: 'en-US',
     encryptionAvailable: true,
+    encryptionUnavailableReason: null,
     notices: [],
     version: '0.0.0-test',
     ...state.system

@@ -59,7 +59,7 @@ describe('the token panel', () => {
       { id: 'p1', confirmed: true }
     ])
     expect(screen.queryByRole('alertdialog')).toBeNull()
-    expect(screen.queryByRole('alert')).toBeNull()
+    expect(within(panel).queryByRole('alert')).toBeNull()
   })
 
   it('Cancel in the confirm dialog sends nothing more', async () => {

@@ -1,0 +1,234 @@
+import { useId, useState, type ReactNode } from 'react'
+import {
+  USERINFO_LANGS,
+  type OAuthAuthorizationView,
+  type OAuthCopyField,
+  type OAuthUserInfo,
+  type UserInfoLang
+} from '../../../../shared/oauth-types'
+import { ErrorCallout } from '../../components/error-callout'
+import { useLocalize, useUiLanguage } from '../../i18n/use-localize'
+import { formatClock, formatCountdown, formatDateTime, secondsUntil } from '../../lib/format'
+import { checkUserToken, copyField, getUserInfo, refreshUserToken } from './oauth-commands'
+import { setOAuthError, useOAuthStore } from './oauth-store'
+import { useOAuthText } from './use-oauth-text'
+
+const CURLS = ['curlUserInfo', 'curlAuth', 'curlRefresh'] as const
+
+/** A small Copy button whose accessible name says what it copies. */
+function CopyButton({ authId, field, label }: { authId: string; field: OAuthCopyField; label: string }) {
+  const t = useOAuthText()
+  const busy = useOAuthStore((state) => state.busy)
+  return (
+    <button
+      type="button"
+      className="quiet oauth-copy"
+      aria-label={t('auth.copyField', { field: label })}
+      disabled={busy === `copy-${field}`}
+      onClick={() => void copyField(authId, field)}
+    >
+      {t('auth.copy')}
+    </button>
+  )
+}
+
+function Fact({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{name}</dt>
+      <dd>{children}</dd>
+    </div>
+  )
+}
+
+/** "1 d 4 h left" for the 30-day refresh_token. */
+function daysLeft(at: number, now: number, t: ReturnType<typeof useOAuthText>): string {
+  const seconds = secondsUntil(at, now)
+  if (seconds <= 0) return t('auth.expired')
+  return t('auth.daysLeft', {
+    days: Math.floor(seconds / 86_400),
+    hours: Math.floor((seconds % 86_400) / 3600)
+  })
+}
+
+function UserInfoFacts({ info }: { info: OAuthUserInfo }) {
+  const t = useOAuthText()
+  const language = useUiLanguage()
+  const region = [info.country, info.province, info.city].filter((part) => part !== '').join(' / ')
+  const sexKey = info.sex === 1 ? '1' : info.sex === 2 ? '2' : '0'
+  const headingId = useId()
+  return (
+    <div className="oauth-userinfo">
+      <h4 id={headingId}>
+        {t('auth.userInfoHeading', { lang: info.lang, time: formatClock(info.fetchedAt, language) })}
+      </h4>
+      <dl className="facts" aria-labelledby={headingId}>
+        <Fact name={t('auth.nickname')}>{info.nickname}</Fact>
+        <Fact name={t('auth.sex')}>{t(`auth.sexes.${sexKey}`)}</Fact>
+        <Fact name={t('auth.region')}>{region === '' ? t('auth.regionEmpty') : region}</Fact>
+        <Fact name={t('auth.headimgurl')}>
+          <span className="mono">{info.headimgurl}</span>
+        </Fact>
+        <Fact name={t('auth.privilege')}>
+          {info.privilege.length === 0 ? '[]' : info.privilege.join(', ')}
+        </Fact>
+        {info.unionid !== null && (
+          <Fact name={t('auth.unionid')}>
+            <span className="mono">{info.unionid}</span>
+          </Fact>
+        )}
+      </dl>
+    </div>
+  )
+}
+
+export interface AuthorizationPanelProps {
+  authorization: OAuthAuthorizationView | null
+  mainNow: number
+}
+
+/** Step 3: one authorization — openid, unionid, the two user tokens with countdowns, and what to do with them. */
+export function AuthorizationPanel({ authorization, mainNow }: AuthorizationPanelProps) {
+  const t = useOAuthText()
+  const localize = useLocalize()
+  const language = useUiLanguage()
+  const error = useOAuthStore((state) => state.errors.token)
+  const busy = useOAuthStore((state) => state.busy)
+  const [lang, setLang] = useState<UserInfoLang>('zh_CN')
+  const headingId = useId()
+  const langId = useId()
+
+  if (!authorization) {
+    return (
+      <section className="oauth-step" aria-labelledby={headingId}>
+        <h3 id={headingId} className="oauth-step-heading">
+          {t('auth.heading')}
+        </h3>
+        <p className="muted">{t('auth.none')}</p>
+      </section>
+    )
+  }
+  const a = authorization
+  const check = a.lastCheck
+  const accessLeft = secondsUntil(a.accessExpiresAt, mainNow)
+
+  return (
+    <section className="oauth-step" aria-labelledby={headingId}>
+      <h3 id={headingId} className="oauth-step-heading">
+        {t('auth.heading')}
+      </h3>
+      <dl className="facts" aria-label={t('auth.label')}>
+        <Fact name={t('auth.at')}>
+          {formatDateTime(a.at, language)} · {a.appName} · {t(`auth.source.${a.source}`)}
+        </Fact>
+        <Fact name={t('auth.openid')}>
+          <span className="mono">{a.openid}</span> <CopyButton authId={a.id} field="openid" label="openid" />
+        </Fact>
+        <Fact name={t('auth.unionid')}>
+          {a.unionid === null ? (
+            <span className="muted">{t('auth.noUnionid')}</span>
+          ) : (
+            <>
+              <span className="mono">{a.unionid}</span>{' '}
+              <CopyButton authId={a.id} field="unionid" label="unionid" />
+            </>
+          )}
+        </Fact>
+        <Fact name={t('auth.scope')}>
+          <span className="mono">{a.scope}</span>
+        </Fact>
+        <Fact name={t('auth.state')}>
+          <span className="mono">{a.state ?? '—'}</span>{' '}
+          <span className="muted">({t(`verdict.${a.stateVerdict}`)})</span>
+        </Fact>
+        <Fact name={t('auth.accessToken')}>
+          {a.tokensAvailable ? (
+            <>
+              <span className="mono">{a.accessTokenMasked}</span>{' '}
+              <span className={accessLeft > 0 ? 'muted' : 'danger-text'}>
+                {accessLeft > 0
+                  ? t('auth.expiresIn', { in: formatCountdown(accessLeft) })
+                  : t('auth.expired')}
+              </span>{' '}
+              <CopyButton authId={a.id} field="accessToken" label="access_token" />
+            </>
+          ) : (
+            <span className="warning-text">{t('auth.tokensGone')}</span>
+          )}
+        </Fact>
+        <Fact name={t('auth.refreshToken')}>
+          {a.tokensAvailable && (
+            <>
+              <span className="mono">{a.refreshTokenMasked}</span>{' '}
+              <span className="muted">{daysLeft(a.refreshExpiresAt, mainNow, t)}</span>{' '}
+              <CopyButton authId={a.id} field="refreshToken" label="refresh_token" />
+            </>
+          )}
+        </Fact>
+      </dl>
+      {a.isSnapshotUser && <p className="oauth-snapshot">{t('auth.snapshot')}</p>}
+      <div role="group" aria-label={t('auth.actions')} className="oauth-row oauth-wrap oauth-align-end">
+        <button
+          type="button"
+          disabled={!a.tokensAvailable || busy === 'refresh'}
+          onClick={() => void refreshUserToken(a.id)}
+        >
+          {t('auth.refresh')}
+        </button>
+        <button
+          type="button"
+          disabled={!a.tokensAvailable || busy === 'check'}
+          onClick={() => void checkUserToken(a.id)}
+        >
+          {t('auth.check')}
+        </button>
+        <span className="toolbar-gap" aria-hidden="true" />
+        <div className="field">
+          <label htmlFor={langId}>{t('auth.lang')}</label>
+          <select
+            id={langId}
+            value={lang}
+            onChange={(event) => setLang(USERINFO_LANGS.find((l) => l === event.target.value) ?? 'zh_CN')}
+          >
+            {USERINFO_LANGS.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          disabled={!a.tokensAvailable || busy === 'userinfo'}
+          onClick={() => void getUserInfo(a.id, lang)}
+        >
+          {t('auth.userInfo')}
+        </button>
+      </div>
+      <div className="oauth-row oauth-wrap">
+        <span className="muted">{t('auth.copyCurl')}</span>
+        {CURLS.map((field) => (
+          <button
+            key={field}
+            type="button"
+            className="quiet"
+            disabled={!a.tokensAvailable || busy === `copy-${field}`}
+            onClick={() => void copyField(a.id, field)}
+          >
+            {t(`auth.curl.${field}`)}
+          </button>
+        ))}
+      </div>
+      {check && (
+        <p className={check.valid ? 'oauth-ok' : 'danger-text'}>
+          {check.valid
+            ? t('auth.checkValid', { time: formatClock(check.at, language) })
+            : `${t('auth.checkInvalid', { time: formatClock(check.at, language) })} ${check.error ? localize(check.error.message) : ''}`}
+        </p>
+      )}
+      {check?.error && <ErrorCallout error={check.error} />}
+      {error && <ErrorCallout error={error} onDismiss={() => setOAuthError('token', null)} />}
+      {a.userInfo && <UserInfoFacts info={a.userInfo} />}
+    </section>
+  )
+}

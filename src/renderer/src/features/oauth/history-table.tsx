@@ -1,0 +1,84 @@
+import type { OAuthAuthorizationView } from '../../../../shared/oauth-types'
+import { ErrorCallout } from '../../components/error-callout'
+import { useUiLanguage } from '../../i18n/use-localize'
+import { formatDateTime } from '../../lib/format'
+import { clearHistory } from './oauth-commands'
+import { selectAuthorization, setOAuthError, useOAuthStore } from './oauth-store'
+import { useOAuthText } from './use-oauth-text'
+
+export interface HistoryTableProps {
+  history: OAuthAuthorizationView[]
+  shownId: string | null
+}
+
+/** The last authorizations of every app (time, app, scope, openid, state); Show puts one in step 3. */
+export function HistoryTable({ history, shownId }: HistoryTableProps) {
+  const t = useOAuthText()
+  const language = useUiLanguage()
+  const error = useOAuthStore((state) => state.errors.history)
+  const busy = useOAuthStore((state) => state.busy)
+  return (
+    <section className="oauth-history" aria-label={t('history.label')}>
+      <header className="panel-header">
+        <h3>{t('history.heading')}</h3>
+        <button
+          type="button"
+          className="quiet"
+          disabled={history.length === 0 || busy === 'clear-history'}
+          onClick={() => void clearHistory()}
+        >
+          {t('history.clear')}
+        </button>
+      </header>
+      {error && <ErrorCallout error={error} onDismiss={() => setOAuthError('history', null)} />}
+      <div className="oauth-table-scroll">
+        <table aria-label={t('history.label')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('history.time')}</th>
+              <th scope="col">{t('history.app')}</th>
+              <th scope="col">{t('history.scope')}</th>
+              <th scope="col">{t('history.openid')}</th>
+              <th scope="col">{t('history.state')}</th>
+              <th scope="col">
+                <span className="oauth-sr-only">{t('history.show')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((a) => (
+              <tr key={a.id} aria-current={a.id === shownId ? 'true' : undefined}>
+                <td>{formatDateTime(a.at, language)}</td>
+                <td>{a.appName}</td>
+                <td className="mono">{a.scope}</td>
+                <td className="mono">{a.openid}</td>
+                <td className="mono">{a.state ?? '—'}</td>
+                <td>
+                  {a.id === shownId ? (
+                    <span className="muted">{t('history.showing')}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="quiet"
+                      aria-label={`${t('history.show')} ${a.openid}`}
+                      onClick={() => selectAuthorization(a.id)}
+                    >
+                      {t('history.show')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+            {history.length === 0 && (
+              <tr>
+                <td colSpan={6} className="muted">
+                  {t('history.empty')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}

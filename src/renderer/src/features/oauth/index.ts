@@ -1,0 +1,1 @@
+export { OAuthWorkbench } from './oauth-workbench'

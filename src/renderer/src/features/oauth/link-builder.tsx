@@ -1,0 +1,303 @@
+import { useEffect, useId, useState, type FormEvent } from 'react'
+import {
+  OAUTH_ENDPOINTS,
+  OAUTH_SCOPES,
+  QRCONNECT_LANGS,
+  type OAuthLink,
+  type OAuthLinkDraft,
+  type OAuthLintFinding,
+  type OAuthSetup
+} from '../../../../shared/oauth-types'
+import { ErrorCallout } from '../../components/error-callout'
+import { callDesk } from '../../desk'
+import { useLocalize, useUiLanguage } from '../../i18n/use-localize'
+import { formatClock } from '../../lib/format'
+import { copyLink } from './oauth-commands'
+import { setOAuthBusy, setOAuthError, setOAuthNotice, useOAuthStore } from './oauth-store'
+import { useOAuthText } from './use-oauth-text'
+
+export interface LinkBuilderProps {
+  appId: string
+  setup: OAuthSetup | null
+  draft: OAuthLinkDraft
+  onDraftChange: (draft: OAuthLinkDraft) => void
+  catcherUrl: string | null
+}
+
+const PREVIEW_DELAY_MS = 200
+
+const endpointForScope = (scope: OAuthLinkDraft['scope']): OAuthLinkDraft['endpoint'] =>
+  scope === 'snsapi_login' ? 'qrconnect' : 'authorize'
+
+/** The lint's findings, errors first, each with its fix. Live while typing, so not an alert. */
+export function LintFindings({ findings }: { findings: OAuthLintFinding[] }) {
+  const t = useOAuthText()
+  const localize = useLocalize()
+  const headingId = useId()
+  return (
+    <div className="oauth-findings">
+      <h3 id={headingId}>{t('link.findings')}</h3>
+      {findings.length === 0 ? (
+        <p className="oauth-ok">{t('link.noFindings')}</p>
+      ) : (
+        <ul aria-labelledby={headingId}>
+          {findings.map((finding) => (
+            <li key={finding.rule} className={`oauth-finding oauth-finding-${finding.severity}`}>
+              <span className="oauth-severity">{t(`link.severity.${finding.severity}`)}</span>{' '}
+              <span>{localize(finding.message)}</span>
+              <span className="hint oauth-fix">
+                <strong>{t('link.fix')}</strong> {localize(finding.fix)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+/** The built link: its text, the QR code for the phone, and the copy buttons. */
+function BuiltLink({ link }: { link: OAuthLink }) {
+  const t = useOAuthText()
+  const language = useUiLanguage()
+  const busy = useOAuthStore((state) => state.busy)
+  const urlId = useId()
+  return (
+    <div className="oauth-built">
+      <div className="oauth-built-text">
+        <div className="field">
+          <label htmlFor={urlId}>{t('link.url')}</label>
+          <textarea
+            id={urlId}
+            className="mono oauth-url"
+            readOnly
+            rows={4}
+            spellCheck={false}
+            value={link.url}
+          />
+        </div>
+        <div className="oauth-row">
+          <button
+            type="button"
+            disabled={busy === 'copy-link-link'}
+            onClick={() => void copyLink(link.id, 'link')}
+          >
+            {t('link.copy')}
+          </button>
+          <button
+            type="button"
+            disabled={busy === 'copy-link-chat'}
+            onClick={() => void copyLink(link.id, 'chat')}
+          >
+            {t('link.copyChat')}
+          </button>
+        </div>
+        {link.state !== '' && (
+          <p className="hint">
+            {t('link.remembered', { state: link.state, time: formatClock(link.stateExpiresAt, language) })}
+          </p>
+        )}
+      </div>
+      <img className="oauth-qr" src={link.qrDataUrl} alt={t('link.qrAlt')} width={176} height={176} />
+    </div>
+  )
+}
+
+/** Step 1: the authorize link, checked as it is typed, then built with its QR code. */
+export function LinkBuilder({ appId, setup, draft, onDraftChange, catcherUrl }: LinkBuilderProps) {
+  const t = useOAuthText()
+  const error = useOAuthStore((state) => state.errors.link)
+  const busy = useOAuthStore((state) => state.busy)
+  const [findings, setFindings] = useState<OAuthLintFinding[]>([])
+  const [link, setLink] = useState<OAuthLink | null>(null)
+  const ids = {
+    redirect: useId(),
+    redirectHint: useId(),
+    scope: useId(),
+    endpoint: useId(),
+    lang: useId(),
+    state: useId(),
+    stateHint: useId(),
+    forcePopup: useId(),
+    connectRedirect: useId()
+  }
+
+  // Re-checks the draft shortly after each change; the lint runs in main, next to the builder.
+  const domainsKey = setup?.domains.join(',') ?? ''
+  useEffect(() => {
+    let live = true
+    const timer = setTimeout(() => {
+      void callDesk((desk) => desk.previewOAuthLink({ id: appId, draft })).then((result) => {
+        if (live && result.ok) setFindings(result.value.findings)
+      })
+    }, PREVIEW_DELAY_MS)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [appId, draft, domainsKey])
+
+  const patch = (changes: Partial<OAuthLinkDraft>): void => onDraftChange({ ...draft, ...changes })
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault()
+    setOAuthBusy('build')
+    setOAuthNotice(null)
+    const result = await callDesk((desk) => desk.buildOAuthLink({ id: appId, draft }))
+    setOAuthBusy(null)
+    if (result.ok) {
+      setLink(result.value)
+      setFindings(result.value.findings)
+      setOAuthError('link', null)
+    } else {
+      setOAuthError('link', result.error)
+    }
+  }
+
+  const newState = async (): Promise<void> => {
+    const result = await callDesk((desk) => desk.newOAuthState())
+    if (result.ok) patch({ state: result.value.state })
+    else setOAuthError('link', result.error)
+  }
+
+  return (
+    <section className="oauth-step" aria-labelledby={`${ids.redirect}-heading`}>
+      <h3 id={`${ids.redirect}-heading`} className="oauth-step-heading">
+        {t('link.heading')}
+      </h3>
+      <form className="oauth-form" onSubmit={(event) => void onSubmit(event)}>
+        <div className="field">
+          <label htmlFor={ids.redirect}>{t('link.redirectUri')}</label>
+          <div className="oauth-row">
+            <input
+              id={ids.redirect}
+              className="mono oauth-grow"
+              type="text"
+              inputMode="url"
+              spellCheck={false}
+              autoComplete="off"
+              placeholder="https://www.example.com/oauth/callback"
+              aria-describedby={ids.redirectHint}
+              value={draft.redirectUri}
+              onChange={(event) => patch({ redirectUri: event.target.value })}
+            />
+            <button
+              type="button"
+              disabled={catcherUrl === null || catcherUrl === draft.redirectUri}
+              onClick={() => catcherUrl && patch({ redirectUri: catcherUrl })}
+            >
+              {t('link.useCatcher')}
+            </button>
+          </div>
+          <p id={ids.redirectHint} className="field-hint">
+            {t('link.redirectHint')}
+          </p>
+        </div>
+        <div className="oauth-row oauth-wrap">
+          <div className="field">
+            <label htmlFor={ids.scope}>{t('link.scope')}</label>
+            <select
+              id={ids.scope}
+              value={draft.scope}
+              onChange={(event) => {
+                const scope = OAUTH_SCOPES.find((s) => s === event.target.value)
+                if (scope) patch({ scope, endpoint: endpointForScope(scope) })
+              }}
+            >
+              {OAUTH_SCOPES.map((scope) => (
+                <option key={scope} value={scope}>
+                  {t(`link.scopes.${scope}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.endpoint}>{t('link.endpoint')}</label>
+            <select
+              id={ids.endpoint}
+              value={draft.endpoint}
+              onChange={(event) => {
+                const endpoint = OAUTH_ENDPOINTS.find((e) => e === event.target.value)
+                if (endpoint) patch({ endpoint })
+              }}
+            >
+              {OAUTH_ENDPOINTS.map((endpoint) => (
+                <option key={endpoint} value={endpoint}>
+                  {t(`link.endpoints.${endpoint}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {draft.endpoint === 'qrconnect' && (
+            <div className="field">
+              <label htmlFor={ids.lang}>{t('link.lang')}</label>
+              <select
+                id={ids.lang}
+                value={draft.lang ?? ''}
+                onChange={(event) =>
+                  patch({ lang: QRCONNECT_LANGS.find((l) => l === event.target.value) ?? null })
+                }
+              >
+                <option value="">{t('link.langDefault')}</option>
+                {QRCONNECT_LANGS.map((lang) => (
+                  <option key={lang} value={lang}>
+                    {lang}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={ids.state}>{t('link.state')}</label>
+          <div className="oauth-row">
+            <input
+              id={ids.state}
+              className="mono oauth-grow"
+              type="text"
+              spellCheck={false}
+              autoComplete="off"
+              aria-describedby={ids.stateHint}
+              value={draft.state}
+              onChange={(event) => patch({ state: event.target.value })}
+            />
+            <button type="button" onClick={() => void newState()}>
+              {t('link.newState')}
+            </button>
+          </div>
+          <p id={ids.stateHint} className="field-hint">
+            {t('link.stateHint')}
+          </p>
+        </div>
+        <div className="oauth-checks">
+          <label htmlFor={ids.forcePopup}>
+            <input
+              id={ids.forcePopup}
+              type="checkbox"
+              checked={draft.forcePopup}
+              onChange={(event) => patch({ forcePopup: event.target.checked })}
+            />{' '}
+            <code>{t('link.forcePopup')}</code>
+          </label>
+          <label htmlFor={ids.connectRedirect}>
+            <input
+              id={ids.connectRedirect}
+              type="checkbox"
+              checked={draft.connectRedirect}
+              onChange={(event) => patch({ connectRedirect: event.target.checked })}
+            />{' '}
+            <code>{t('link.connectRedirect')}</code>
+          </label>
+        </div>
+        <LintFindings findings={findings} />
+        <div className="oauth-row">
+          <button type="submit" className="primary" disabled={busy === 'build' || setup === null}>
+            {t('link.build')}
+          </button>
+        </div>
+      </form>
+      {error && <ErrorCallout error={error} onDismiss={() => setOAuthError('link', null)} />}
+      {link && <BuiltLink link={link} />}
+    </section>
+  )
+}

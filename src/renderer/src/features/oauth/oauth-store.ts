@@ -1,0 +1,72 @@
+import { create } from 'zustand'
+import type { OAuthCopyField, OAuthStateView } from '../../../../shared/oauth-types'
+import type { DeskError } from '../../../../shared/result'
+
+/** Where a failed action's error is shown. */
+export type OAuthArea = 'domains' | 'link' | 'catcher' | 'exchange' | 'token' | 'history'
+
+/** The last successful action worth a word, kept as data so it re-renders in the current language. */
+export type OAuthNotice =
+  | { kind: 'link-copied'; format: 'link' | 'chat' }
+  | { kind: 'field-copied'; field: OAuthCopyField }
+  | { kind: 'domains-saved' }
+  | { kind: 'history-cleared' }
+
+export interface OAuthUiState {
+  /** The catcher and the history, as main last pushed them. */
+  view: OAuthStateView | null
+  /** main's clock minus ours when `view` arrived, so countdowns agree with main. */
+  skewMs: number
+  /** The authorization shown in detail; null = the newest one of the app on screen. */
+  selectedAuthId: string | null
+  /** The command running now, e.g. `refresh`. */
+  busy: string | null
+  errors: Partial<Record<OAuthArea, DeskError>>
+  notice: OAuthNotice | null
+}
+
+export const initialOAuthUiState: OAuthUiState = {
+  view: null,
+  skewMs: 0,
+  selectedAuthId: null,
+  busy: null,
+  errors: {},
+  notice: null
+}
+
+export const useOAuthStore = create<OAuthUiState>()(() => initialOAuthUiState)
+
+/** Stores a state from main; a new authorization from the catcher becomes the one shown. */
+export function receiveOAuthState(view: OAuthStateView, localNow: number = Date.now()): void {
+  useOAuthStore.setState((state) => {
+    const before = state.view?.catcher.capture?.authorizationId ?? null
+    const after = view.catcher.capture?.authorizationId ?? null
+    const known = state.selectedAuthId !== null && view.history.some((a) => a.id === state.selectedAuthId)
+    return {
+      view,
+      skewMs: view.now - localNow,
+      selectedAuthId: after !== null && after !== before ? after : known ? state.selectedAuthId : null
+    }
+  })
+}
+
+/** A fresh start for another app: its own errors, notices and selection (main's state stays). */
+export function resetOAuthUi(): void {
+  useOAuthStore.setState({ selectedAuthId: null, busy: null, errors: {}, notice: null })
+}
+
+export function selectAuthorization(id: string | null): void {
+  useOAuthStore.setState({ selectedAuthId: id })
+}
+
+export function setOAuthError(area: OAuthArea, error: DeskError | null): void {
+  useOAuthStore.setState((state) => ({ errors: { ...state.errors, [area]: error ?? undefined } }))
+}
+
+export function setOAuthBusy(busy: string | null): void {
+  useOAuthStore.setState({ busy })
+}
+
+export function setOAuthNotice(notice: OAuthNotice | null): void {
+  useOAuthStore.setState({ notice })
+}

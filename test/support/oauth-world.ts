@@ -1,0 +1,64 @@
+import type { OAuthService } from '../../src/main/oauth'
+import { ManualClock } from '../../src/main/time/clock'
+import type { OAuthLink, OAuthLinkDraft } from '../../src/shared/oauth-types'
+import { DeskFailure, type DeskError } from '../../src/shared/result'
+import { startTestDesk, type TestDesk } from './desk'
+
+export interface OAuthWorld {
+  desk: TestDesk
+  clock: ManualClock
+  oauth: OAuthService
+  /** Builds a sandbox link (snsapi_userinfo unless told) with a fresh state. */
+  build(redirectUri: string, draft?: Partial<OAuthLinkDraft>): Promise<OAuthLink>
+  /** Upstream code exchanges the desk made (from the call log). */
+  exchanges(): number
+  close(): Promise<void>
+}
+
+/** The real desk services (sandbox emulator included) on a fresh data folder, with a manual clock. */
+export async function oauthWorld(
+  options: { encryption?: boolean; dataDir?: string } = {}
+): Promise<OAuthWorld> {
+  const clock = new ManualClock()
+  const desk = await startTestDesk({ clock, ...options })
+  const oauth = desk.services.oauth
+  return {
+    desk,
+    clock,
+    oauth,
+    build: (redirectUri, draft = {}) =>
+      oauth.build('sandbox', {
+        redirectUri,
+        scope: 'snsapi_userinfo',
+        endpoint: 'authorize',
+        state: oauth.newState(),
+        forcePopup: false,
+        connectRedirect: true,
+        lang: null,
+        ...draft
+      }),
+    exchanges: () =>
+      desk.services.callLog.list().filter((entry) => entry.endpoint === '/sns/oauth2/access_token').length,
+    close: () => desk.close()
+  }
+}
+
+/** The DeskError a call fails with (it must fail with a DeskFailure). */
+export async function failureOf(run: Promise<unknown> | (() => unknown)): Promise<DeskError> {
+  try {
+    await (typeof run === 'function' ? run() : run)
+  } catch (error) {
+    if (error instanceof DeskFailure) return error.error
+    throw error
+  }
+  throw new Error('expected the call to fail')
+}
+
+/** Waits (real time, a few ms at a time) until `check` holds: for work started by an incoming request. */
+export async function eventually(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > until) throw new Error('condition not met in time')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
