@@ -40,7 +40,7 @@ export interface KeeperWorld {
  */
 export async function keeperWorld(
   draft: Partial<AppDraft> = {},
-  options: { timeoutMs?: number; accountType?: 'normal' | 'test' } = {}
+  options: { timeoutMs?: number; accountType?: 'normal' | 'test'; unattended?: boolean } = {}
 ): Promise<KeeperWorld> {
   const clock = new ManualClock()
   const emulator = createEmulator({
@@ -67,7 +67,8 @@ export async function keeperWorld(
       clock,
       callLog,
       power,
-      random: () => 0.5
+      random: () => 0.5,
+      unattended: options.unattended
     })
     keeper.start(profiles.list().map((p) => p.id))
     return { profiles, keeper }

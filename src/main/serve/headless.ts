@@ -114,7 +114,8 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessD
     store,
     cipher,
     clock,
-    callLog
+    callLog,
+    unattended: true
   })
   keeper.start(catalog.ids)
 

@@ -55,6 +55,11 @@ export interface TokenKeeperDeps {
   callLog: CallLog
   power?: PowerPort
   random?: () => number
+  /**
+   * No person is there to confirm (headless serve): configuring a prod classic app for the server is
+   * the confirmation, so its timer refreshes it like any other. The desktop app leaves this off.
+   */
+  unattended?: boolean
 }
 
 interface Line {
@@ -394,6 +399,11 @@ export class TokenKeeper {
         }
   }
 
+  /** Timed refreshes of this app wait for a person (prod + classic, unless unattended). */
+  private awaitsConfirmation(creds: AppCredentials): boolean {
+    return this.deps.unattended !== true && requiresConfirmation(creds, 'refresh')
+  }
+
   private credentialMissing(creds: AppCredentials): boolean {
     return creds.mode === 'remote' ? !creds.remote?.key : creds.secret === null
   }
@@ -440,7 +450,7 @@ export class TokenKeeper {
     } catch {
       return // the profile is gone
     }
-    if (requiresConfirmation(creds, 'refresh') || this.credentialMissing(creds)) {
+    if (this.awaitsConfirmation(creds) || this.credentialMissing(creds)) {
       this.emit(profileId) // shows 'needs-confirmation' / 'no-secret'; a person has to act
       return
     }
@@ -507,7 +517,7 @@ export class TokenKeeper {
   private autoRefreshState(creds: AppCredentials, line: Line): AutoRefreshState {
     if (this.credentialMissing(creds)) return 'no-secret'
     if (line.stopped) return 'stopped'
-    if (line.held && requiresConfirmation(creds, 'refresh')) return 'needs-confirmation'
+    if (line.held && this.awaitsConfirmation(creds)) return 'needs-confirmation'
     return line.cancelTimer ? 'scheduled' : 'idle'
   }
 

@@ -211,6 +211,15 @@ describe('token keeper against the emulator', () => {
     expect(w.keeper.current(w.profileId)?.value).toBe(held.value)
   })
 
+  it('refreshes prod classic tokens on its timer when unattended (headless serve)', async () => {
+    const w = await setup({ mode: 'classic', env: 'prod' }, { unattended: true })
+    const held = await w.keeper.ensure(w.profileId, { confirmed: true })
+    expect(w.keeper.view(w.profileId).autoRefresh).toBe('scheduled')
+    await w.advance(7200_000 - 9 * MIN)
+    expect(w.upstreamCalls()).toBe(2)
+    expect(w.keeper.current(w.profileId)?.value).not.toBe(held.value)
+  })
+
   it('counts upstream calls per day against the quota', async () => {
     const w = await setup({ mode: 'classic', kind: 'test-account' }, { accountType: 'test' })
     await w.keeper.refresh(w.profileId)
