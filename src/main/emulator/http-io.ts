@@ -57,32 +57,4 @@ export function callerIpOf(req: IncomingMessage): string {
   return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address
 }
 
-export type BodyRead = { kind: 'body'; text: string } | { kind: 'too-large' } | { kind: 'aborted' }
-
-/** Reads the request body as UTF-8, giving up (but still draining) once it passes `limit` bytes. */
-export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead> {
-  if (Number(req.headers['content-length']) > limit) {
-    req.resume()
-    return Promise.resolve({ kind: 'too-large' })
-  }
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    let settled = false
-    const settle = (read: BodyRead): void => {
-      if (settled) return
-      settled = true
-      chunks.length = 0
-      resolve(read)
-    }
-    req.on('data', (chunk: Buffer) => {
-      if (settled) return
-      size += chunk.length
-      if (size > limit) settle({ kind: 'too-large' })
-      else chunks.push(chunk)
-    })
-    req.on('end', () => settle({ kind: 'body', text: Buffer.concat(chunks).toString('utf8') }))
-    req.on('error', () => settle({ kind: 'aborted' }))
-    req.on('close', () => settle({ kind: 'aborted' }))
-  })
-}
+export { readBody, type BodyRead } from '../http/read-body'
