@@ -1,7 +1,6 @@
 import type { Dispatcher } from 'undici'
 import type { EventName, EventPayload } from '../shared/contract'
 import type { SystemInfo } from '../shared/types'
-import { CallLog } from './call-log'
 import { LocalApiService, profileCatalog } from './control-server'
 import { OAuthService } from './oauth'
 import type {
@@ -12,13 +11,13 @@ import type {
   SecretCipher
 } from './platform/ports'
 import { ProfileService } from './profiles'
-import { RemoteTokenSource } from './remote'
 import { startSandbox, type Sandbox } from './sandbox'
 import { openDeskStore, type DeskStore, type StoreFactory } from './storage'
 import { NoticeBoard, PreferencesService } from './system'
 import { systemClock, type Clock } from './time/clock'
-import { TokenKeeper } from './tokens'
-import { createWeChatClient, type WeChatClient } from './wechat'
+import type { CallLog } from './call-log'
+import { createTokenRuntime, type TokenKeeper } from './tokens'
+import type { WeChatClient } from './wechat'
 
 /** Everything the services need from the outside world. Electron, the e2e harness and tests each supply their own. */
 export interface DeskPorts {
@@ -81,20 +80,17 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
   })
   for (const notice of profiles.notices) notices.add(notice)
 
-  const callLog = new CallLog()
-  const client = createWeChatClient({ clock, dispatcher: ports.dispatcher, timeoutMs: ports.apiTimeoutMs })
-  const remote = new RemoteTokenSource(clock, ports.apiTimeoutMs, ports.dispatcher)
-  const tokens = new TokenKeeper({
+  const runtime = createTokenRuntime({
     credentials: (id) => profiles.credentials(id),
-    client,
-    remote,
     store,
     cipher: ports.cipher,
     clock,
-    callLog,
     power: ports.power,
-    random: ports.random
+    random: ports.random,
+    dispatcher: ports.dispatcher,
+    timeoutMs: ports.apiTimeoutMs
   })
+  const { keeper: tokens, client, callLog } = runtime
   tokens.start(profiles.list().map((p) => p.id))
   const stopForgetting = profiles.onChange((change) => {
     if (change.credentialsChanged) tokens.forget(change.profileId, { deleted: change.kind === 'deleted' })
@@ -166,10 +162,7 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
       await oauth.dispose()
       await localApi.close()
       stopForgetting()
-      await tokens.whenIdle()
-      tokens.stop()
-      await client.close()
-      await remote.close()
+      await runtime.close()
       await sandbox?.emulator.close()
     }
   }

@@ -154,7 +154,8 @@ export interface OAuthCatcherView {
   error: DeskError | null
 }
 
-export interface OAuthUserInfo {
+/** The fields of WeChat's /sns/userinfo answer. */
+export interface WeChatUserInfo {
   openid: string
   nickname: string
   /** 0 unknown, 1 male, 2 female (WeChat sends 0 since 2021-10-20). */
@@ -165,6 +166,9 @@ export interface OAuthUserInfo {
   headimgurl: string
   privilege: string[]
   unionid: string | null
+}
+
+export interface OAuthUserInfo extends WeChatUserInfo {
   lang: UserInfoLang
   fetchedAt: number
 }

@@ -3,11 +3,10 @@ import { createEmulator, type Emulator } from '../../src/main/emulator'
 import { createAesCipher } from '../../src/main/platform/aes-cipher'
 import type { SecretCipher } from '../../src/main/platform/ports'
 import { ProfileService } from '../../src/main/profiles'
-import { RemoteTokenSource } from '../../src/main/remote'
 import { confStoreFactory, openDeskStore, type DeskStore } from '../../src/main/storage'
 import { ManualClock, settle } from '../../src/main/time/clock'
-import { TokenKeeper } from '../../src/main/tokens'
-import { createWeChatClient, type WeChatClient } from '../../src/main/wechat'
+import { createTokenRuntime, type TokenKeeper, type TokenRuntime } from '../../src/main/tokens'
+import type { WeChatClient } from '../../src/main/wechat'
 import type { AppDraft } from '../../src/shared/contract'
 import { ManualPower, tempDir } from './memory-ports'
 
@@ -53,28 +52,25 @@ export async function keeperWorld(
   const power = new ManualPower()
   const callLog = new CallLog(10_000)
   let store = openDeskStore(confStoreFactory, dir.path, () => clock.now()).store
-  let client = createWeChatClient({ clock, timeoutMs: options.timeoutMs ?? 2_000 })
-  const remote = new RemoteTokenSource(clock, options.timeoutMs ?? 2_000)
 
-  const build = (): { profiles: ProfileService; keeper: TokenKeeper } => {
+  const build = (): { profiles: ProfileService; runtime: TokenRuntime } => {
     const profiles = new ProfileService({ store, cipher, now: () => clock.now(), sandbox: null })
-    const keeper = new TokenKeeper({
+    const runtime = createTokenRuntime({
       credentials: (id) => profiles.credentials(id),
-      client,
-      remote,
       store,
       cipher,
       clock,
       callLog,
       power,
       random: () => 0.5,
-      unattended: options.unattended
+      unattended: options.unattended,
+      timeoutMs: options.timeoutMs ?? 2_000
     })
-    keeper.start(profiles.list().map((p) => p.id))
-    return { profiles, keeper }
+    runtime.keeper.start(profiles.list().map((p) => p.id))
+    return { profiles, runtime }
   }
 
-  let { profiles, keeper } = build()
+  let { profiles, runtime } = build()
   const profileId = profiles.create({
     name: 'Test OA',
     appId: APPID,
@@ -90,13 +86,13 @@ export async function keeperWorld(
     clock,
     emulator,
     get keeper() {
-      return keeper
+      return runtime.keeper
     },
     get profiles() {
       return profiles
     },
     get client() {
-      return client
+      return runtime.client
     },
     callLog,
     power,
@@ -112,19 +108,15 @@ export async function keeperWorld(
     advance: (ms) =>
       clock.advance(ms, async () => {
         await settle()
-        await keeper.whenIdle()
+        await runtime.keeper.whenIdle()
       }),
     async restart() {
-      keeper.stop()
-      await client.close()
+      await runtime.close()
       store = openDeskStore(confStoreFactory, dir.path, () => clock.now()).store
-      client = createWeChatClient({ clock, timeoutMs: options.timeoutMs ?? 2_000 })
-      ;({ profiles, keeper } = build())
+      ;({ profiles, runtime } = build())
     },
     async close() {
-      keeper.stop()
-      await client.close()
-      await remote.close()
+      await runtime.close()
       await emulator.close()
       dir.remove()
     }

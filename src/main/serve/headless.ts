@@ -1,4 +1,3 @@
-import { CallLog } from '../call-log'
 import {
   checkApiKey,
   checkListenHost,
@@ -11,11 +10,10 @@ import {
 import { createEmulator, SANDBOX_APP, type Emulator } from '../emulator'
 import { createAesCipher, unavailableCipher } from '../platform/aes-cipher'
 import type { SecretCipher } from '../platform/ports'
-import { RemoteTokenSource } from '../remote'
 import { confStoreFactory, openDeskStore, type DeskStore } from '../storage'
 import { systemClock } from '../time/clock'
-import { TokenKeeper } from '../tokens'
-import { createWeChatClient } from '../wechat'
+import type { CallLog } from '../call-log'
+import { createTokenRuntime, type TokenKeeper } from '../tokens'
 import { ConfigError, secretsFromEnv, type ServeApp } from './config'
 import { ConfigCatalog, type HeadlessApp } from './config-catalog'
 import type { ServeLog } from './logger'
@@ -104,19 +102,14 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessD
 
   const clock = systemClock
   const catalog = new ConfigCatalog(apps)
-  const client = createWeChatClient({ clock })
-  const remote = new RemoteTokenSource(clock)
-  const callLog = new CallLog()
-  const keeper = new TokenKeeper({
+  const runtime = createTokenRuntime({
     credentials: (id) => catalog.credentials(id),
-    client,
-    remote,
     store,
     cipher,
     clock,
-    callLog,
     unattended: true
   })
+  const { keeper, callLog } = runtime
   keeper.start(catalog.ids)
 
   const requestLog = new RequestLog()
@@ -136,10 +129,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessD
   const shutDown = async (): Promise<void> => {
     stopLogging()
     await server.close()
-    await keeper.whenIdle()
-    keeper.stop()
-    await client.close()
-    await remote.close()
+    await runtime.close()
     await emulator?.close()
   }
 

@@ -8,3 +8,4 @@ export {
 } from './token-keeper'
 export * from './refresh-policy'
 export * from './usage-counter'
+export { createTokenRuntime, type TokenRuntime, type TokenRuntimeOptions } from './token-runtime'

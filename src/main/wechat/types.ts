@@ -1,3 +1,5 @@
+import type { WeChatUserInfo } from '../../shared/oauth-types'
+
 /** The WeChat credential endpoints this client calls. */
 export type WeChatEndpoint =
   | '/cgi-bin/token'
@@ -55,17 +57,8 @@ export interface SnsGrant {
   isSnapshotUser: boolean
 }
 
-export interface SnsUserInfo {
-  openid: string
-  nickname: string
-  sex: number
-  province: string
-  city: string
-  country: string
-  headimgurl: string
-  privilege: string[]
-  unionid: string | null
-}
+/** The fields of WeChat's /sns/userinfo answer. */
+export type SnsUserInfo = WeChatUserInfo
 
 export interface TokenGrant {
   accessToken: string

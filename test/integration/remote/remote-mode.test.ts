@@ -1,14 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { CallLog } from '../../../src/main/call-log'
 import { createEmulator } from '../../../src/main/emulator'
 import { createAesCipher } from '../../../src/main/platform/aes-cipher'
 import { ProfileService } from '../../../src/main/profiles'
-import { RemoteTokenSource } from '../../../src/main/remote'
 import { startHeadless } from '../../../src/main/serve/headless'
 import { confStoreFactory, openDeskStore } from '../../../src/main/storage'
 import { settle, systemClock, type Clock } from '../../../src/main/time/clock'
-import { TokenKeeper } from '../../../src/main/tokens'
-import { createWeChatClient } from '../../../src/main/wechat'
+import { createTokenRuntime } from '../../../src/main/tokens'
 import { DeskFailure, type DeskError } from '../../../src/shared/result'
 import { controlWorld, type ControlWorld } from '../../support/control-world'
 import { APPID, SECRET } from '../../support/keeper-world'
@@ -31,28 +28,22 @@ async function remoteDesk(clock: Clock, remoteUrl: string, remoteKey: string) {
     remoteUrl,
     remoteKey
   }).id
-  const client = createWeChatClient({ clock, timeoutMs: 2_000 })
-  const remote = new RemoteTokenSource(clock, 2_000)
-  const callLog = new CallLog()
-  const keeper = new TokenKeeper({
+  const runtime = createTokenRuntime({
     credentials: (id) => profiles.credentials(id),
-    client,
-    remote,
     store,
     cipher,
     clock,
-    callLog,
-    random: () => 0.5
+    random: () => 0.5,
+    timeoutMs: 2_000
   })
+  const { keeper, callLog } = runtime
   keeper.start([profileId])
   return {
     keeper,
     profileId,
     callLog,
     async close() {
-      keeper.stop()
-      await client.close()
-      await remote.close()
+      await runtime.close()
       dir.remove()
     }
   }
