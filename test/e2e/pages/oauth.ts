@@ -37,7 +37,9 @@ export class OAuthWorkbench {
       .getByRole('definition')
   }
 
+  /** The workbench has its own tab in the app's workspace (Token is shown first). */
   async open(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'OAuth (网页授权)' }).click()
     await expect(this.region).toBeVisible()
   }
 

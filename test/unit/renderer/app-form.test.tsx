@@ -132,4 +132,74 @@ describe('the app form', () => {
       remoteKey: 'k'.repeat(24)
     })
   })
+
+  it('sends the OAuth callback domains, one per line or comma-separated', async () => {
+    const onClose = vi.fn()
+    render(<AppFormDialog onClose={onClose} />)
+    type('Name', 'Shop')
+    type('AppID', 'wx0123456789abcdef')
+    type('AppSecret', '0123456789abcdef0123456789abcdef')
+    const domains = screen.getByLabelText<HTMLTextAreaElement>('OAuth callback domains')
+    expect(domains.tagName).toBe('TEXTAREA')
+    expect(domains.getAttribute('aria-describedby')).toBeTruthy()
+    fireEvent.change(domains, { target: { value: 'www.example.com\n192.168.1.20:8080, ' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+
+    await waitFor(() => expect(onClose).toHaveBeenCalled())
+    expect(desk.current.calls.createApp.mock.calls[0]?.[0].oauthDomains).toEqual([
+      'www.example.com',
+      '192.168.1.20:8080'
+    ])
+  })
+
+  it("hints while typing and shows main's issue under the OAuth callback domains", async () => {
+    const issue = say('WeChat takes at most 2 网页授权 domains; this list has 3')
+    desk.current.calls.updateApp.mockResolvedValueOnce(
+      fail({
+        code: 'invalid-input',
+        message: issue,
+        issues: [{ path: 'draft.oauthDomains', message: issue }]
+      })
+    )
+    render(<AppFormDialog app={appView()} onClose={() => undefined} />)
+    const domains = type('OAuth callback domains', 'https://a.example.com')
+    fireEvent.blur(domains)
+    expect(screen.getByText(/without a scheme/)).toBeTruthy()
+
+    fireEvent.change(domains, { target: { value: 'a.com, b.com, c.com' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toBe(issue.en)
+    expect(domains.getAttribute('aria-invalid')).toBe('true')
+    expect(domains.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id)
+    expect(domains.value).toBe('a.com, b.com, c.com')
+    expect(desk.current.calls.updateApp.mock.calls[0]?.[0].draft.oauthDomains).toEqual([
+      'a.com',
+      'b.com',
+      'c.com'
+    ])
+  })
+
+  it('on edit, leaves unchanged domains out (main keeps them) and sends a changed list', async () => {
+    const onClose = vi.fn()
+    const app = appView({ id: 'p1', isSandbox: false, oauthDomains: ['www.example.com'] })
+    const { unmount } = render(<AppFormDialog app={app} onClose={onClose} />)
+    expect(screen.getByLabelText<HTMLTextAreaElement>('OAuth callback domains').value).toBe('www.example.com')
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1))
+    expect(desk.current.calls.updateApp.mock.calls[0]?.[0].draft).not.toHaveProperty('oauthDomains')
+    unmount()
+
+    render(<AppFormDialog app={app} onClose={onClose} />)
+    type('OAuth callback domains', '')
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(2))
+    expect(desk.current.calls.updateApp.mock.calls[1]?.[0].draft.oauthDomains).toEqual([])
+  })
+
+  it('lets the sandbox edit its domains, though its AppID and secret are bound', () => {
+    render(<AppFormDialog app={appView()} onClose={() => undefined} />)
+    expect(screen.getByLabelText<HTMLInputElement>('AppID').readOnly).toBe(true)
+    expect(screen.getByLabelText<HTMLTextAreaElement>('OAuth callback domains').readOnly).toBe(false)
+  })
 })

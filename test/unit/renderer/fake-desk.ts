@@ -9,6 +9,12 @@ import {
   type EventPayload
 } from '../../../src/shared/contract'
 import { buildDeskApi } from '../../../src/shared/desk-api'
+import {
+  LOCAL_API_SNIPPET_IDS,
+  type LocalApiSnippet,
+  type LocalApiSnippetId,
+  type LocalApiStatus
+} from '../../../src/shared/local-api-contract'
 import { fail, ok, text, type Result } from '../../../src/shared/result'
 import type { AppView, EmulatorStatus, Preferences, SystemInfo, TokenView } from '../../../src/shared/types'
 
@@ -56,12 +62,87 @@ export function tokenView(overrides: Partial<TokenView> = {}): TokenView {
   }
 }
 
+/** The local API key main holds in these tests (the renderer must only see it after Reveal). */
+export const LOCAL_API_KEY = 'Zk4rQ8wLmN2pX7vB0cTyH5sJ1gA9eD3fK6uW_-iOqRz'
+/** The key after a rotation. */
+export const ROTATED_LOCAL_API_KEY = 'Pq0sT2vX4zB6dF8hJ1lN3rU5wY7aC9eG-_kMoIiQyEt'
+/** The port the fake "system" hands out for port 0. */
+export const FREE_PORT = 45678
+
+const keyMask = (key: string): string => `${'•'.repeat(8)}${key.slice(-4)}`
+
+export function localApiStatus(overrides: Partial<LocalApiStatus> = {}): LocalApiStatus {
+  return {
+    enabled: false,
+    running: false,
+    host: '127.0.0.1',
+    port: 17180,
+    boundPort: null,
+    url: null,
+    allowNonLoopback: false,
+    warning: null,
+    hasKey: false,
+    keyMask: null,
+    keyPersistence: 'none',
+    lastError: null,
+    requestCount: 0,
+    recentRequests: [],
+    ...overrides
+  }
+}
+
+/** A status of a running API with a key, as after turning it on. */
+export function runningLocalApi(overrides: Partial<LocalApiStatus> = {}): LocalApiStatus {
+  return localApiStatus({
+    enabled: true,
+    running: true,
+    boundPort: 17180,
+    url: 'http://127.0.0.1:17180',
+    hasKey: true,
+    keyMask: keyMask(LOCAL_API_KEY),
+    keyPersistence: 'encrypted',
+    ...overrides
+  })
+}
+
+const SNIPPET_TITLES: Record<LocalApiSnippetId, string> = {
+  curl: 'curl',
+  'node-fetch': 'Node.js (fetch / undici)',
+  'java-wxjava': 'Java · WxJava',
+  'php-easywechat': 'PHP · EasyWeChat 6',
+  'python-wechatpy': 'Python · wechatpy',
+  'go-silenceper': 'Go · silenceper/wechat',
+  'node-co-wechat-api': 'Node.js · co-wechat-api',
+  'postman-environment': 'Postman environment'
+}
+
+/** Snippets as main builds them without the key: they read it from `$DESK_API_KEY`. */
+function fakeSnippets(app: AppView, status: LocalApiStatus): LocalApiSnippet[] {
+  const port = status.boundPort ?? status.port
+  const url = `http://127.0.0.1:${port === 0 ? 'PORT' : port}/v1/apps/${app.appId}/access-token`
+  return LOCAL_API_SNIPPET_IDS.map((id) => ({
+    id,
+    title: SNIPPET_TITLES[id],
+    language: id === 'curl' ? 'bash' : id === 'postman-environment' ? 'json' : 'javascript',
+    code:
+      id === 'curl'
+        ? `curl -sS -H "Authorization: Bearer $DESK_API_KEY" '${url}'`
+        : `// ${SNIPPET_TITLES[id]}: ${url} with process.env.DESK_API_KEY`,
+    keyIncluded: false
+  }))
+}
+
+const isLoopback = (host: string): boolean =>
+  host.startsWith('127.') || host === 'localhost' || host === '::1'
+
 export interface FakeDeskState {
   apps?: AppView[]
   preferences?: Partial<Preferences>
   system?: Partial<SystemInfo>
   /** Token views by profile id, answered by getToken. */
   tokens?: Record<string, TokenView>
+  /** The local API as main reports it at start (off, no key, by default). */
+  localApi?: LocalApiStatus
 }
 
 /** A contract call as main's handler sees it (after the bridge). */
@@ -84,6 +165,8 @@ function fakeHandlers(state: FakeDeskState) {
     ...state.system
   }
   const emulator: EmulatorStatus = { running: true, url: 'http://127.0.0.1:4010', pendingFaults: [] }
+  let localApi = state.localApi ?? localApiStatus()
+  let apiKey = localApi.hasKey ? LOCAL_API_KEY : null
   const tokenFor = (id: string): TokenView =>
     state.tokens?.[id] ?? tokenView({ profileId: id, held: false, masked: null, autoRefresh: 'idle' })
 
@@ -120,7 +203,55 @@ function fakeHandlers(state: FakeDeskState) {
       return ok(preferences)
     }),
     getSystemInfo: vi.fn<Handler<'getSystemInfo'>>(async () => ok(system)),
-    dismissNotice: vi.fn<Handler<'dismissNotice'>>(async () => ok({ dismissed: true }))
+    dismissNotice: vi.fn<Handler<'dismissNotice'>>(async () => ok({ dismissed: true })),
+    getLocalApi: vi.fn<Handler<'getLocalApi'>>(async () => ok(localApi)),
+    setLocalApi: vi.fn<Handler<'setLocalApi'>>(async (patch) => {
+      const next = { ...localApi, ...patch }
+      if (!isLoopback(next.host) && !next.allowNonLoopback) {
+        const message = text(
+          `Listening on ${next.host} makes the API reachable from other machines.`,
+          `监听 ${next.host} 会让其他机器也能访问此 API。`
+        )
+        return fail({ code: 'invalid-input', message, issues: [{ path: 'host', message }] })
+      }
+      if (next.enabled) apiKey ??= LOCAL_API_KEY
+      const boundPort = next.port === 0 ? FREE_PORT : next.port
+      localApi = {
+        ...next,
+        running: next.enabled,
+        boundPort: next.enabled ? boundPort : null,
+        url: next.enabled ? `http://${next.host}:${boundPort}` : null,
+        warning: isLoopback(next.host)
+          ? null
+          : text(
+              `The local API listens on ${next.host}: over plain HTTP.`,
+              `本地 API 正在监听 ${next.host}。`
+            ),
+        hasKey: apiKey !== null,
+        keyMask: apiKey === null ? null : keyMask(apiKey),
+        keyPersistence: apiKey === null ? 'none' : 'encrypted',
+        lastError: null
+      }
+      return ok(localApi)
+    }),
+    revealLocalApiKey: vi.fn<Handler<'revealLocalApiKey'>>(async () =>
+      apiKey === null
+        ? fail({ code: 'not-found', message: text('There is no API key yet', '还没有 API 密钥') })
+        : ok({ key: apiKey })
+    ),
+    copyLocalApiKey: vi.fn<Handler<'copyLocalApiKey'>>(async () => ok({ copied: true })),
+    rotateLocalApiKey: vi.fn<Handler<'rotateLocalApiKey'>>(async () => {
+      apiKey = ROTATED_LOCAL_API_KEY
+      localApi = { ...localApi, hasKey: true, keyMask: keyMask(apiKey), keyPersistence: 'encrypted' }
+      return ok(localApi)
+    }),
+    getLocalApiSnippets: vi.fn<Handler<'getLocalApiSnippets'>>(async ({ id }) => {
+      const app = apps.find((candidate) => candidate.id === id)
+      return app
+        ? ok(fakeSnippets(app, localApi))
+        : fail({ code: 'not-found', message: text(`No app with id "${id}"`, `找不到应用 ${id}`) })
+    }),
+    copyLocalApiSnippet: vi.fn<Handler<'copyLocalApiSnippet'>>(async () => ok({ copied: true }))
   } satisfies { [K in CallName]?: Handler<K> }
 }
 

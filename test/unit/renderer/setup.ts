@@ -9,6 +9,11 @@ import {
 } from '../../../src/renderer/src/stores/preferences-store'
 import { initialSystemState, useSystemStore } from '../../../src/renderer/src/stores/system-store'
 import { initialTokensState, useTokensStore } from '../../../src/renderer/src/stores/tokens-store'
+import { initialViewState, useViewStore } from '../../../src/renderer/src/stores/view-store'
+import {
+  initialLocalApiState,
+  useLocalApiStore
+} from '../../../src/renderer/src/features/local-api/local-api-store'
 import { createFakeDesk, type FakeDesk, type FakeDeskState } from './fake-desk'
 
 /** Installs a fresh fake `window.desk` and fresh stores for each test of the calling file. */
@@ -22,6 +27,8 @@ export function installFakeDesk(state: () => FakeDeskState = () => ({})): { curr
     useCallLogStore.setState(initialCallLogState, true)
     usePreferencesStore.setState(initialPreferencesState, true)
     useSystemStore.setState(initialSystemState, true)
+    useViewStore.setState(initialViewState, true)
+    useLocalApiStore.setState(initialLocalApiState, true)
     document.documentElement.removeAttribute('data-theme')
     await i18n.changeLanguage('en')
   })

@@ -1,19 +1,46 @@
+import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AppView } from '../../../shared/types'
+import { TabList, TabPanel, type TabItem } from '../components/tabs'
 import { AppSummary } from '../features/apps/app-summary'
 import { CallLogPanel } from '../features/call-log/call-log-panel'
 import { EmulatorPanel } from '../features/emulator/emulator-panel'
 import { OAuthWorkbench } from '../features/oauth'
 import { TokenPanel } from '../features/token/token-panel'
+import { showAppTab, useViewStore, type AppTab } from '../stores/view-store'
 
-/** The selected app: who it is, its token, its OAuth workbench, the emulator (sandbox only), then its calls. */
+/**
+ * The selected app: who it is, then one section at a time — its token (with the emulator for the sandbox and
+ * the call log) or its OAuth workbench. Both stay mounted, so switching keeps what was typed.
+ */
 export function AppWorkspace({ app }: { app: AppView }) {
+  const { t } = useTranslation()
+  const idBase = useId()
+  const tab = useViewStore((state) => state.appTab)
+  const tabs: TabItem<AppTab>[] = [
+    { value: 'token', label: t('workspace.tabs.token') },
+    { value: 'oauth', label: t('workspace.tabs.oauth') }
+  ]
+
   return (
     <>
       <AppSummary app={app} />
-      <TokenPanel app={app} />
-      <OAuthWorkbench app={app} />
-      {app.isSandbox && <EmulatorPanel />}
-      <CallLogPanel />
+      <TabList
+        label={t('workspace.sections')}
+        idBase={idBase}
+        items={tabs}
+        selected={tab}
+        onSelect={showAppTab}
+        className="workspace-tabs"
+      />
+      <TabPanel idBase={idBase} value="token" selected={tab === 'token'} className="workspace-section">
+        <TokenPanel app={app} />
+        {app.isSandbox && <EmulatorPanel />}
+        <CallLogPanel />
+      </TabPanel>
+      <TabPanel idBase={idBase} value="oauth" selected={tab === 'oauth'} className="workspace-section">
+        <OAuthWorkbench app={app} />
+      </TabPanel>
     </>
   )
 }

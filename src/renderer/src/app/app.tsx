@@ -2,11 +2,13 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../i18n'
 import { AppSidebar } from '../features/apps/app-sidebar'
+import { LocalApiPanel } from '../features/local-api'
 import { AppHeader } from '../features/settings/app-header'
 import { NoticeBanners } from '../features/settings/notice-banners'
 import { useApplyPreferences } from '../features/settings/use-apply-preferences'
 import { TokenConfirmDialog } from '../features/token/token-confirm-dialog'
 import { selectSelectedApp, useAppsStore } from '../stores/apps-store'
+import { useViewStore } from '../stores/view-store'
 import { AppWorkspace } from './app-workspace'
 import { bootstrap } from './bootstrap'
 import { useDeskEvents } from './use-desk-events'
@@ -16,6 +18,7 @@ export function App() {
   const { t } = useTranslation()
   const loaded = useAppsStore((state) => state.loaded)
   const selected = useAppsStore(selectSelectedApp)
+  const main = useViewStore((state) => state.main)
   useDeskEvents()
   useApplyPreferences()
   useEffect(() => {
@@ -29,7 +32,9 @@ export function App() {
       <div className="shell-body">
         <AppSidebar />
         <main className="workspace">
-          {!loaded ? (
+          {main === 'local-api' ? (
+            <LocalApiPanel />
+          ) : !loaded ? (
             <p className="muted">{t('app.loading')}</p>
           ) : selected ? (
             <AppWorkspace key={selected.id} app={selected} />

@@ -1,11 +1,14 @@
 import { callDesk } from '../desk'
 import { selectApp } from '../features/apps/app-commands'
+import { loadLocalApi } from '../features/local-api'
 import { setApps } from '../stores/apps-store'
 import { setPreferences } from '../stores/preferences-store'
 import { reportProblem, setSystemInfo } from '../stores/system-store'
 
-/** Loads preferences, system info and apps, then selects the remembered app (or the first: the sandbox). */
+/** Loads the local API's status, preferences, system info and apps, then selects the remembered app (or the first: the sandbox). */
 export async function bootstrap(): Promise<void> {
+  // The sidebar shows whether the local API serves; its own panel reports a failure to ask.
+  void loadLocalApi()
   const [preferences, info, apps] = await Promise.all([
     callDesk((desk) => desk.getPreferences()),
     callDesk((desk) => desk.getSystemInfo()),

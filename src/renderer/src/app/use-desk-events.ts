@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { receiveApps } from '../features/apps/app-commands'
 import { receiveCallLogEntry } from '../features/call-log/call-log-commands'
+import { receiveLocalApiRequests, receiveLocalApiStatus } from '../features/local-api'
 import { setNotices } from '../stores/system-store'
 import { receiveTokenView } from '../stores/tokens-store'
 
@@ -12,7 +13,9 @@ export function useDeskEvents(): void {
       on.tokenChanged((view) => receiveTokenView(view)),
       on.callLogged(receiveCallLogEntry),
       on.appsChanged(receiveApps),
-      on.noticesChanged(setNotices)
+      on.noticesChanged(setNotices),
+      on.localApiChanged(receiveLocalApiStatus),
+      on.localApiRequest(receiveLocalApiRequests)
     ]
     return () => {
       for (const off of unsubscribe) off()

@@ -5,6 +5,10 @@ export const en = {
     loading: 'Loading…',
     noApp: 'No app yet. Press “Add app” to add one.'
   },
+  workspace: {
+    sections: 'App sections',
+    tabs: { token: 'Token', oauth: 'OAuth (网页授权)' }
+  },
   settings: {
     language: 'Language',
     theme: 'Theme',
@@ -61,6 +65,9 @@ export const en = {
     apiBase: 'API base URL',
     remoteUrl: 'Token server URL',
     remoteKey: 'API key',
+    oauthDomains: 'OAuth callback domains',
+    oauthDomainsHint:
+      'Optional. The 网页授权 domains exactly as registered in the console: bare host, or host:port on a test account. At most 2, one per line or separated by commas.',
     modes: { stable: 'Stable (recommended)', classic: 'Classic', remote: 'Remote (another 中控)' },
     appIdHint: '“wx” followed by 16 hex digits, from the WeChat admin console.',
     secretHint: '32 hex digits. It stays in the main process; this window never sees it again.',

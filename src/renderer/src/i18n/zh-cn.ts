@@ -7,6 +7,10 @@ export const zhCN: typeof en = {
     loading: '加载中…',
     noApp: '还没有应用。点击“添加应用”开始。'
   },
+  workspace: {
+    sections: '应用功能',
+    tabs: { token: '令牌', oauth: '网页授权' }
+  },
   settings: {
     language: '语言',
     theme: '主题',
@@ -62,6 +66,9 @@ export const zhCN: typeof en = {
     apiBase: 'API 地址',
     remoteUrl: '令牌服务器地址',
     remoteKey: 'API 密钥',
+    oauthDomains: '网页授权回调域名',
+    oauthDomainsHint:
+      '可选。与后台登记的网页授权域名完全一致：只填主机名，测试号可写 主机名:端口。最多 2 个，每行一个或用逗号分隔。',
     modes: { stable: '稳定版（推荐）', classic: '普通版', remote: '远程（其他中控）' },
     appIdHint: '“wx” 加 16 位十六进制，可在微信公众平台后台查看。',
     secretHint: '32 位十六进制。只保存在主进程中，本窗口之后不会再看到它。',

@@ -4,6 +4,7 @@ import type { AppView } from '../../../../shared/types'
 import { callDesk } from '../../desk'
 import { removeApp, setApps, setSelectedAppId, upsertApp, useAppsStore } from '../../stores/apps-store'
 import { showCallLogFor } from '../../stores/call-log-store'
+import { showMain } from '../../stores/view-store'
 import { loadCallLog } from '../call-log/call-log-commands'
 import { savePreferences } from '../settings/preference-commands'
 import { loadToken } from '../token/token-commands'
@@ -40,8 +41,11 @@ export async function saveApp(draft: AppDraftInput, id?: string): Promise<Result
   )
   if (!result.ok) return result
   upsertApp(result.value)
-  if (id === undefined) selectApp(result.value.id)
-  else void loadToken(result.value.id)
+  if (id === undefined) {
+    // A new app is shown at once, even when it was added from the Local API panel.
+    showMain('app')
+    selectApp(result.value.id)
+  } else void loadToken(result.value.id)
   return result
 }
 

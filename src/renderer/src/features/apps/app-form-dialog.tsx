@@ -194,6 +194,26 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
               />
             )}
           </FormField>
+          <FormField
+            id={idOf('oauthDomains')}
+            label={t('form.oauthDomains')}
+            hint={t('form.oauthDomainsHint')}
+            issue={issueFor('oauthDomains')}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                className="mono"
+                rows={2}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder={'www.example.com\n192.168.1.20:8080'}
+                value={values.oauthDomains}
+                onChange={(event) => change('oauthDomains', event.target.value)}
+                onBlur={() => blur('oauthDomains')}
+              />
+            )}
+          </FormField>
         </div>
         {form.otherIssues.map((message) => (
           <p key={message.en} className="field-issue" role="alert">

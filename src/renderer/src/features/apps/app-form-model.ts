@@ -1,3 +1,4 @@
+import { checkOAuthDomains, normalizeOAuthDomain } from '../../../../shared/oauth-domain'
 import type { DeskError, FieldIssue, Localized } from '../../../../shared/result'
 import type { AppKind, AppView, EnvTag, TokenMode } from '../../../../shared/types'
 import {
@@ -7,6 +8,7 @@ import {
   parseApiBase,
   parseRemoteUrl
 } from '../../../../shared/validation'
+import { splitDomains } from '../../lib/split-domains'
 import type { AppDraftInput } from './app-commands'
 
 const APP_FIELDS = [
@@ -18,7 +20,8 @@ const APP_FIELDS = [
   'mode',
   'apiBase',
   'remoteUrl',
-  'remoteKey'
+  'remoteKey',
+  'oauthDomains'
 ] as const
 export type AppField = (typeof APP_FIELDS)[number]
 
@@ -35,6 +38,8 @@ export interface AppFormValues {
   remoteUrl: string
   /** Remote mode only; empty on edit = keep the stored key. */
   remoteKey: string
+  /** 网页授权 callback domains as typed: one per line or separated by commas. */
+  oauthDomains: string
 }
 
 export function initialValues(app?: AppView): AppFormValues {
@@ -48,7 +53,8 @@ export function initialValues(app?: AppView): AppFormValues {
       mode: 'stable',
       apiBase: '',
       remoteUrl: '',
-      remoteKey: ''
+      remoteKey: '',
+      oauthDomains: ''
     }
   }
   return {
@@ -60,12 +66,21 @@ export function initialValues(app?: AppView): AppFormValues {
     mode: app.mode,
     apiBase: app.apiBase,
     remoteUrl: app.remoteUrl ?? '',
-    remoteKey: ''
+    remoteKey: '',
+    oauthDomains: (app.oauthDomains ?? []).join('\n')
   }
 }
 
-/** What the user typed, as main expects it. Empty optional fields are left out (main applies defaults). */
-export function toDraft(values: AppFormValues): AppDraftInput {
+const sameDomains = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length &&
+  a.every((domain, index) => normalizeOAuthDomain(domain) === normalizeOAuthDomain(b[index] ?? ''))
+
+/**
+ * What the user typed, as main expects it. Empty optional fields are left out (main applies defaults); the
+ * OAuth domains only when they are new or changed (omitted on update = keep, so an edit made meanwhile in the
+ * OAuth workbench is not overwritten with the same old list).
+ */
+export function toDraft(values: AppFormValues, app?: AppView): AppDraftInput {
   const draft: AppDraftInput = {
     name: values.name,
     appId: values.appId,
@@ -79,6 +94,8 @@ export function toDraft(values: AppFormValues): AppDraftInput {
     draft.remoteUrl = values.remoteUrl.trim()
     if (values.remoteKey !== '') draft.remoteKey = values.remoteKey
   }
+  const domains = splitDomains(values.oauthDomains)
+  if (app ? !sameDomains(domains, app.oauthDomains ?? []) : domains.length > 0) draft.oauthDomains = domains
   return draft
 }
 
@@ -98,6 +115,10 @@ export function hintFor(field: AppField, values: AppFormValues): Localized | nul
       if (values.apiBase.trim() === '') return null
       const parsed = parseApiBase(values.apiBase)
       return parsed.ok ? null : parsed.message
+    }
+    case 'oauthDomains': {
+      const checked = checkOAuthDomains(splitDomains(values.oauthDomains))
+      return checked.ok ? null : checked.message
     }
     case 'remoteUrl': {
       if (values.mode !== 'remote') return null

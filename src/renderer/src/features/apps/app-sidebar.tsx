@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { isModalOpen } from '../../components/modal-stack'
 import { isShortcut } from '../../lib/shortcuts'
 import { useAppsStore } from '../../stores/apps-store'
+import { showMain, useViewStore } from '../../stores/view-store'
+import { LocalApiNavEntry } from '../local-api'
 import { AppFormDialog } from './app-form-dialog'
 import { AppListItem } from './app-list-item'
 import { selectApp } from './app-commands'
@@ -32,6 +34,8 @@ export function AppSidebar() {
   const { t } = useTranslation()
   const apps = useAppsStore((state) => state.apps)
   const selectedId = useAppsStore((state) => state.selectedId)
+  // While the Local API is shown no app is the current page, but the selection stays for when you come back.
+  const appShown = useViewStore((state) => state.main === 'app')
   const [adding, setAdding] = useState(false)
 
   const onShortcut = useEffectEvent((event: globalThis.KeyboardEvent) => {
@@ -53,8 +57,9 @@ export function AppSidebar() {
             <li key={app.id}>
               <AppListItem
                 app={app}
-                selected={app.id === selectedId}
+                selected={appShown && app.id === selectedId}
                 onSelect={(id) => {
+                  showMain('app')
                   if (id !== selectedId) selectApp(id)
                 }}
               />
@@ -71,6 +76,9 @@ export function AppSidebar() {
       >
         {t('apps.add')}
       </button>
+      <div className="sidebar-tools">
+        <LocalApiNavEntry />
+      </div>
       {adding && <AppFormDialog onClose={() => setAdding(false)} />}
     </aside>
   )

@@ -62,7 +62,7 @@ export function useAppForm(app: AppView | undefined, onSaved: (app: AppView) => 
   const submit = async (): Promise<void> => {
     if (submitting) return
     setSubmitting(true)
-    const result = await saveApp(toDraft(values), app?.id)
+    const result = await saveApp(toDraft(values, app), app?.id)
     setSubmitting(false)
     if (result.ok) {
       onSaved(result.value)

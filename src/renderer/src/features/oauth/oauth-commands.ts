@@ -127,11 +127,3 @@ export async function saveDomains(app: AppView, domains: string[]): Promise<bool
   )
   return saved !== null
 }
-
-/** The domains as typed: separated by spaces, commas or new lines (also full-width commas). */
-export function splitDomains(value: string): string[] {
-  return value
-    .split(/[\s,，、;；]+/)
-    .map((d) => d.trim())
-    .filter((d) => d !== '')
-}

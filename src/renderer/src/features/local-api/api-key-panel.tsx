@@ -1,0 +1,108 @@
+import { useId, useRef, useState } from 'react'
+import type { LocalApiStatus } from '../../../../shared/local-api-contract'
+import { Modal } from '../../components/modal'
+import { copyLocalApiKey, hideLocalApiKey, revealLocalApiKey, rotateLocalApiKey } from './local-api-commands'
+import { useLocalApiStore } from './local-api-store'
+import { useLocalApiText } from './use-local-api-text'
+
+function RotateKeyDialog({ onClose }: { onClose: () => void }) {
+  const t = useLocalApiText()
+  const titleId = useId()
+  const bodyId = useId()
+  const cancelRef = useRef<HTMLButtonElement>(null)
+  return (
+    <Modal
+      role="alertdialog"
+      labelledBy={titleId}
+      describedBy={bodyId}
+      onClose={onClose}
+      initialFocus={cancelRef}
+    >
+      <h2 id={titleId}>{t('key.confirmTitle')}</h2>
+      <p id={bodyId}>{t('key.confirmBody')}</p>
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            onClose()
+            void rotateLocalApiKey()
+          }}
+        >
+          {t('key.confirm')}
+        </button>
+        <button type="button" ref={cancelRef} onClick={onClose}>
+          {t('key.cancel')}
+        </button>
+      </div>
+    </Modal>
+  )
+}
+
+/** The API key: masked; Reveal asks main for it (Hide drops it again), Copy leaves it in main, Rotate asks first. */
+export function ApiKeyPanel({ status }: { status: LocalApiStatus | null }) {
+  const t = useLocalApiText()
+  const ids = useId()
+  const revealed = useLocalApiStore((state) => state.revealedKey)
+  const busy = useLocalApiStore((state) => state.busy)
+  const [confirming, setConfirming] = useState(false)
+  const hasKey = status?.hasKey ?? false
+  const persistence = status?.keyPersistence ?? 'none'
+
+  return (
+    <section aria-labelledby={`${ids}-heading`} className="panel local-api-key">
+      <header className="panel-header">
+        <h2 id={`${ids}-heading`}>{t('key.heading')}</h2>
+        <span className={persistence === 'session-only' ? 'warning-text' : 'muted'}>
+          {hasKey ? t(`key.persistence.${persistence}`) : t('key.none')}
+        </span>
+      </header>
+      <div className="local-api-key-row">
+        <input
+          readOnly
+          type="text"
+          aria-labelledby={`${ids}-heading`}
+          aria-describedby={`${ids}-usage`}
+          spellCheck={false}
+          className={revealed ? 'mono local-api-key-text local-api-key-revealed' : 'mono local-api-key-text'}
+          value={revealed ?? status?.keyMask ?? ''}
+          placeholder={t('key.persistence.none')}
+        />
+        <div role="group" aria-label={t('key.actions')} className="local-api-actions">
+          {revealed ? (
+            <button type="button" onClick={hideLocalApiKey}>
+              {t('key.hide')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              disabled={!hasKey || busy === 'reveal'}
+              onClick={() => void revealLocalApiKey()}
+            >
+              {t('key.reveal')}
+            </button>
+          )}
+          <button
+            type="button"
+            disabled={!hasKey || busy === 'copy-key'}
+            onClick={() => void copyLocalApiKey()}
+          >
+            {t('key.copy')}
+          </button>
+          <button
+            type="button"
+            className="danger-quiet"
+            disabled={!hasKey || busy === 'rotate'}
+            onClick={() => setConfirming(true)}
+          >
+            {t('key.rotate')}
+          </button>
+        </div>
+      </div>
+      <p id={`${ids}-usage`} className="field-hint">
+        {t('key.usage')}
+      </p>
+      {confirming && <RotateKeyDialog onClose={() => setConfirming(false)} />}
+    </section>
+  )
+}

@@ -1,0 +1,71 @@
+import { useId } from 'react'
+import { useUiLanguage } from '../../i18n/use-localize'
+import { formatClock, formatDateTime } from '../../lib/format'
+import { useLocalApiStore } from './local-api-store'
+import { useLocalApiText } from './use-local-api-text'
+
+/** Sub-millisecond answers are common here: one decimal below 10 ms, whole milliseconds above. */
+const formatDuration = (ms: number): string => (ms < 10 ? ms.toFixed(1) : String(Math.round(ms)))
+
+const statusClass = (status: number): string =>
+  status >= 500 ? 'danger-text' : status >= 400 ? 'warning-text' : ''
+
+/** The live counter and the last requests the API answered, newest first (fed by `localApiRequest`). */
+export function RequestTable() {
+  const t = useLocalApiText()
+  const language = useUiLanguage()
+  const ids = useId()
+  const total = useLocalApiStore((state) => state.total)
+  const requests = useLocalApiStore((state) => state.requests)
+  const none = t('requests.none')
+
+  return (
+    <section aria-labelledby={`${ids}-heading`} className="panel local-api-requests">
+      <header className="panel-header">
+        <h2 id={`${ids}-heading`}>{t('requests.heading')}</h2>
+        <span className="muted local-api-count">
+          {t(total === 1 ? 'requests.countOne' : 'requests.countOther', { count: total })}
+        </span>
+      </header>
+      <div className="table-scroll">
+        <table aria-label={t('requests.table')} className="local-api-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('requests.time')}</th>
+              <th scope="col">{t('requests.route')}</th>
+              <th scope="col" className="num">
+                {t('requests.status')}
+              </th>
+              <th scope="col" className="num">
+                {t('requests.callerPort')}
+              </th>
+              <th scope="col" className="num">
+                {t('requests.duration')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {requests.map((entry) => (
+              <tr key={entry.id}>
+                <td title={formatDateTime(entry.at, language)}>{formatClock(entry.at, language)}</td>
+                <td className="mono local-api-route">
+                  <span className="muted">{entry.method}</span> {entry.route}
+                </td>
+                <td className={`num mono ${statusClass(entry.status)}`}>{entry.status}</td>
+                <td className="num mono">{entry.callerPort ?? none}</td>
+                <td className="num">{formatDuration(entry.durationMs)}</td>
+              </tr>
+            ))}
+            {requests.length === 0 && (
+              <tr>
+                <td colSpan={5} className="muted">
+                  {t('requests.empty')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}

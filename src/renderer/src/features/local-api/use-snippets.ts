@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react'
+import type { LocalApiSnippet, LocalApiStatus } from '../../../../shared/local-api-contract'
+import type { DeskError } from '../../../../shared/result'
+import type { AppView } from '../../../../shared/types'
+import { callDesk } from '../../desk'
+
+export interface SnippetsState {
+  /** The last snippets loaded (kept while newer ones load, so the code does not flicker). */
+  snippets: LocalApiSnippet[] | null
+  error: DeskError | null
+}
+
+/**
+ * The app's snippets as main builds them, without the key (they read `$DESK_API_KEY`): re-read whenever the
+ * app or the address they point at changes.
+ */
+export function useSnippets(app: AppView | null, status: LocalApiStatus | null): SnippetsState {
+  const [state, setState] = useState<SnippetsState>({ snippets: null, error: null })
+  const profileId = app?.id ?? null
+  // Everything the snippets are filled with: a change here means the shown code is stale.
+  const basis = [
+    app?.appId,
+    app?.name,
+    app?.kind,
+    app?.apiBase,
+    status?.url,
+    status?.host,
+    status?.port
+  ].join(' ')
+
+  useEffect(() => {
+    if (profileId === null) return
+    let live = true
+    void callDesk((desk) => desk.getLocalApiSnippets({ id: profileId })).then((result) => {
+      if (!live) return
+      setState((current) =>
+        result.ok
+          ? { snippets: result.value, error: null }
+          : { snippets: current.snippets, error: result.error }
+      )
+    })
+    return () => {
+      live = false
+    }
+  }, [profileId, basis])
+
+  return state
+}
