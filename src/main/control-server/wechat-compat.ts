@@ -1,4 +1,6 @@
 import { DeskFailure } from '../../shared/result'
+// WeChat's own wording lives in one table, the emulator's; the compatible endpoints speak it too.
+import { WX, type WeChatError } from '../emulator/errors'
 import type { Clock } from '../time/clock'
 import type { HeldToken } from '../tokens'
 import type { AppIndex } from './app-index'
@@ -12,25 +14,6 @@ import type { TokenSource } from './token-source'
  * remaining lifetime and never mint a token per call. Callers prove themselves with the app's real
  * AppSecret; every refusal is WeChat's own errcode with HTTP 200.
  */
-
-interface WeChatError {
-  errcode: number
-  errmsg: string
-}
-
-/** WeChat's wording (wechat-api.md §7), the same the built-in emulator uses. */
-const WX = {
-  system: { errcode: -1, errmsg: 'system error' },
-  invalidGrantType: { errcode: 40002, errmsg: 'invalid grant_type' },
-  invalidAppid: { errcode: 40013, errmsg: 'invalid appid' },
-  invalidAppsecret: { errcode: 40125, errmsg: 'invalid appsecret' },
-  appidMissing: { errcode: 41002, errmsg: 'appid missing' },
-  appsecretMissing: { errcode: 41004, errmsg: 'appsecret missing' },
-  requireGet: { errcode: 43001, errmsg: 'require GET method' },
-  requirePost: { errcode: 43002, errmsg: 'require POST method' },
-  emptyPostData: { errcode: 44002, errmsg: 'empty post data' },
-  dataFormat: { errcode: 47001, errmsg: 'data format error' }
-} as const satisfies Record<string, WeChatError>
 
 export interface WeChatCompatDeps {
   index: AppIndex
@@ -139,7 +122,7 @@ export class WeChatCompat {
         return wechatError({ errcode: error.error.errcode, errmsg: error.error.errmsg ?? '' })
       }
       if (!(error instanceof DeskFailure)) this.deps.logError(error)
-      return wechatError(WX.system)
+      return wechatError(WX.systemError)
     }
   }
 }
