@@ -1,12 +1,11 @@
-import { useEffect, useId, useRef, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { APP_KINDS, DEFAULT_API_BASE, ENV_TAGS, TOKEN_MODES, type AppView } from '../../../../shared/types'
-import { ChoiceSelect } from '../../components/choice-select'
 import { ErrorCallout } from '../../components/error-callout'
 import { Modal } from '../../components/modal'
 import { useLocalize } from '../../i18n/use-localize'
 import type { AppField } from './app-form-model'
-import { FormField } from './form-field'
+import { ChoiceField, FormField, TextField } from './form-field'
 import { useAppForm } from './use-app-form'
 
 /** The sandbox always talks to the emulator, so it cannot read its token from another 中控. */
@@ -34,12 +33,13 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
   // The sandbox's AppID, secret and address belong to the emulator: main keeps them whatever is sent.
   const bound = app?.isSandbox ?? false
   const boundHint = bound ? t('form.sandboxBound') : undefined
-  const idOf = (field: AppField): string => `${idBase}-${field}`
   const remote = values.mode === 'remote'
-  const textProps = (field: 'name' | 'appId' | 'secret' | 'apiBase' | 'remoteUrl' | 'remoteKey') => ({
+  const fieldOf = (field: AppField) => ({ id: `${idBase}-${field}`, issue: issueFor(field) })
+  const textField = (field: 'name' | 'appId' | 'secret' | 'apiBase' | 'remoteUrl' | 'remoteKey') => ({
+    ...fieldOf(field),
     value: values[field],
     readOnly: bound && field !== 'name',
-    onChange: (event: ChangeEvent<HTMLInputElement>) => change(field, event.target.value),
+    onChange: (value: string) => change(field, value),
     onBlur: () => blur(field)
   })
 
@@ -60,145 +60,81 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
       <form ref={formRef} noValidate onSubmit={onSubmit} onKeyDown={onKeyDown}>
         <h2>{title}</h2>
         <div className="form-grid">
-          <FormField id={idOf('name')} label={t('form.name')} issue={issueFor('name')}>
-            {(control) => <input {...control} type="text" autoComplete="off" {...textProps('name')} />}
-          </FormField>
-          <FormField
-            id={idOf('appId')}
+          <TextField {...textField('name')} label={t('form.name')} type="text" />
+          <TextField
+            {...textField('appId')}
             label={t('form.appId')}
             hint={boundHint ?? t('form.appIdHint')}
-            issue={issueFor('appId')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                className="mono"
-                autoComplete="off"
-                spellCheck={false}
-                {...textProps('appId')}
-              />
-            )}
-          </FormField>
-          <FormField
-            id={idOf('secret')}
+            type="text"
+            mono
+          />
+          <TextField
+            {...textField('secret')}
             label={t('form.secret')}
             hint={
               boundHint ??
               (remote ? t('form.secretRemote') : app ? t('form.secretKeep') : t('form.secretHint'))
             }
-            issue={issueFor('secret')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                className="mono"
-                autoComplete="new-password"
-                placeholder={app?.secretMask ?? undefined}
-                {...textProps('secret')}
-              />
-            )}
-          </FormField>
-          <FormField id={idOf('kind')} label={t('form.kind')} issue={issueFor('kind')}>
-            {(control) => (
-              <ChoiceSelect
-                {...control}
-                value={values.kind}
-                choices={APP_KINDS}
-                labelOf={(choice) => t(`apps.kind.${choice}`)}
-                onChoose={(choice) => change('kind', choice)}
-              />
-            )}
-          </FormField>
-          <FormField id={idOf('env')} label={t('form.env')} issue={issueFor('env')}>
-            {(control) => (
-              <ChoiceSelect
-                {...control}
-                value={values.env}
-                choices={ENV_TAGS}
-                labelOf={(choice) => t(`apps.env.${choice}`)}
-                onChoose={(choice) => change('env', choice)}
-              />
-            )}
-          </FormField>
-          <FormField
-            id={idOf('mode')}
+            type="password"
+            mono
+            placeholder={app?.secretMask ?? undefined}
+          />
+          <ChoiceField
+            {...fieldOf('kind')}
+            label={t('form.kind')}
+            value={values.kind}
+            choices={APP_KINDS}
+            labelOf={(choice) => t(`apps.kind.${choice}`)}
+            onChoose={(choice) => change('kind', choice)}
+          />
+          <ChoiceField
+            {...fieldOf('env')}
+            label={t('form.env')}
+            value={values.env}
+            choices={ENV_TAGS}
+            labelOf={(choice) => t(`apps.env.${choice}`)}
+            onChoose={(choice) => change('env', choice)}
+          />
+          <ChoiceField
+            {...fieldOf('mode')}
             label={t('form.mode')}
             hint={t('form.modeHint')}
-            issue={issueFor('mode')}
-          >
-            {(control) => (
-              <ChoiceSelect
-                {...control}
-                value={values.mode}
-                choices={bound ? SANDBOX_MODES : TOKEN_MODES}
-                labelOf={(choice) => t(`form.modes.${choice}`)}
-                onChoose={(choice) => change('mode', choice)}
-              />
-            )}
-          </FormField>
+            value={values.mode}
+            choices={bound ? SANDBOX_MODES : TOKEN_MODES}
+            labelOf={(choice) => t(`form.modes.${choice}`)}
+            onChoose={(choice) => change('mode', choice)}
+          />
           {remote && (
             <>
-              <FormField
-                id={idOf('remoteUrl')}
+              <TextField
+                {...textField('remoteUrl')}
                 label={t('form.remoteUrl')}
                 hint={t('form.remoteUrlHint')}
-                issue={issueFor('remoteUrl')}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    type="url"
-                    className="mono"
-                    autoComplete="off"
-                    spellCheck={false}
-                    placeholder="http://127.0.0.1:17180"
-                    {...textProps('remoteUrl')}
-                  />
-                )}
-              </FormField>
-              <FormField
-                id={idOf('remoteKey')}
+                type="url"
+                mono
+                placeholder="http://127.0.0.1:17180"
+              />
+              <TextField
+                {...textField('remoteKey')}
                 label={t('form.remoteKey')}
                 hint={app?.hasRemoteKey ? t('form.remoteKeyKeep') : t('form.remoteKeyHint')}
-                issue={issueFor('remoteKey')}
-              >
-                {(control) => (
-                  <input
-                    {...control}
-                    type="password"
-                    className="mono"
-                    autoComplete="new-password"
-                    {...textProps('remoteKey')}
-                  />
-                )}
-              </FormField>
+                type="password"
+                mono
+              />
             </>
           )}
-          <FormField
-            id={idOf('apiBase')}
+          <TextField
+            {...textField('apiBase')}
             label={t('form.apiBase')}
             hint={boundHint ?? t('form.apiBaseHint')}
-            issue={issueFor('apiBase')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="url"
-                className="mono"
-                autoComplete="off"
-                spellCheck={false}
-                placeholder={DEFAULT_API_BASE}
-                {...textProps('apiBase')}
-              />
-            )}
-          </FormField>
+            type="url"
+            mono
+            placeholder={DEFAULT_API_BASE}
+          />
           <FormField
-            id={idOf('oauthDomains')}
+            {...fieldOf('oauthDomains')}
             label={t('form.oauthDomains')}
             hint={t('form.oauthDomainsHint')}
-            issue={issueFor('oauthDomains')}
           >
             {(control) => (
               <textarea

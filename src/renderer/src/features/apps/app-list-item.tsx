@@ -13,7 +13,7 @@ export function AppListItem({ app, selected, onSelect }: AppListItemProps) {
   return (
     <button
       type="button"
-      className={`app-item app-item-${app.env}`}
+      className={`sidebar-item app-item app-item-${app.env}`}
       aria-current={selected ? 'true' : undefined}
       onClick={() => onSelect(app.id)}
     >

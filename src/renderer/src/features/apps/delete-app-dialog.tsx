@@ -1,9 +1,8 @@
-import { useId, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DeskError } from '../../../../shared/result'
 import type { AppView } from '../../../../shared/types'
-import { ErrorCallout } from '../../components/error-callout'
-import { Modal } from '../../components/modal'
+import { ConfirmDialog } from '../../components/confirm-dialog'
 import { deleteApp } from './app-commands'
 
 export interface DeleteAppDialogProps {
@@ -14,9 +13,6 @@ export interface DeleteAppDialogProps {
 /** Asks before deleting; main's refusal (e.g. the sandbox) is shown here and the dialog stays open. */
 export function DeleteAppDialog({ app, onClose }: DeleteAppDialogProps) {
   const { t } = useTranslation()
-  const titleId = useId()
-  const bodyId = useId()
-  const cancelRef = useRef<HTMLButtonElement>(null)
   const [error, setError] = useState<DeskError | null>(null)
   const [deleting, setDeleting] = useState(false)
 
@@ -29,24 +25,16 @@ export function DeleteAppDialog({ app, onClose }: DeleteAppDialogProps) {
   }
 
   return (
-    <Modal
-      role="alertdialog"
-      labelledBy={titleId}
-      describedBy={bodyId}
-      onClose={onClose}
-      initialFocus={cancelRef}
+    <ConfirmDialog
+      title={t('deleteApp.title')}
+      confirmLabel={t('deleteApp.confirm')}
+      cancelLabel={t('deleteApp.cancel')}
+      confirmDisabled={deleting}
+      error={error}
+      onConfirm={() => void confirm()}
+      onCancel={onClose}
     >
-      <h2 id={titleId}>{t('deleteApp.title')}</h2>
-      <p id={bodyId}>{t('deleteApp.body', { name: app.name, appId: app.appId })}</p>
-      {error && <ErrorCallout error={error} />}
-      <div className="dialog-actions">
-        <button type="button" className="danger" disabled={deleting} onClick={() => void confirm()}>
-          {t('deleteApp.confirm')}
-        </button>
-        <button type="button" ref={cancelRef} onClick={onClose}>
-          {t('deleteApp.cancel')}
-        </button>
-      </div>
-    </Modal>
+      <p>{t('deleteApp.body', { name: app.name, appId: app.appId })}</p>
+    </ConfirmDialog>
   )
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { ChoiceSelect, type ChoiceSelectProps } from '../../components/choice-select'
 import { useLocalize } from '../../i18n/use-localize'
 import type { ShownIssue } from './use-app-form'
 
@@ -38,5 +39,67 @@ export function FormField({ id, label, hint, issue, children }: FormFieldProps) 
         </p>
       )}
     </div>
+  )
+}
+
+export interface TextFieldProps extends Omit<FormFieldProps, 'children'> {
+  type: 'text' | 'url' | 'password'
+  /** Monospace and never spell-checked: for identifiers, keys and addresses. */
+  mono?: boolean
+  placeholder?: string
+  value: string
+  readOnly: boolean
+  onChange: (value: string) => void
+  onBlur: () => void
+}
+
+/** A FormField around one input; a password field never offers a saved password (`new-password`). */
+export function TextField({
+  type,
+  mono = false,
+  placeholder,
+  value,
+  readOnly,
+  onChange,
+  onBlur,
+  ...field
+}: TextFieldProps) {
+  return (
+    <FormField {...field}>
+      {(control) => (
+        <input
+          {...control}
+          type={type}
+          className={mono ? 'mono' : undefined}
+          autoComplete={type === 'password' ? 'new-password' : 'off'}
+          spellCheck={mono ? false : undefined}
+          placeholder={placeholder}
+          value={value}
+          readOnly={readOnly}
+          onChange={(event) => onChange(event.target.value)}
+          onBlur={onBlur}
+        />
+      )}
+    </FormField>
+  )
+}
+
+export type ChoiceFieldProps<V extends string> = Omit<FormFieldProps, 'children'> &
+  Pick<ChoiceSelectProps<V>, 'value' | 'choices' | 'labelOf' | 'onChoose'>
+
+/** A FormField around a ChoiceSelect. */
+export function ChoiceField<V extends string>({
+  value,
+  choices,
+  labelOf,
+  onChoose,
+  ...field
+}: ChoiceFieldProps<V>) {
+  return (
+    <FormField {...field}>
+      {(control) => (
+        <ChoiceSelect {...control} value={value} choices={choices} labelOf={labelOf} onChoose={onChoose} />
+      )}
+    </FormField>
   )
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { DataTable } from '../../components/data-table'
 import { ErrorCallout } from '../../components/error-callout'
 import { setCallLogError, useCallLogStore } from '../../stores/call-log-store'
 import { clearCallLog } from './call-log-commands'
@@ -21,36 +22,21 @@ export function CallLogPanel() {
       </header>
       {error && <ErrorCallout error={error} onDismiss={() => setCallLogError(null)} />}
       <div className="table-scroll">
-        <table aria-label={t('callLog.table')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('callLog.time')}</th>
-              <th scope="col">{t('callLog.endpoint')}</th>
-              <th scope="col" className="num">
-                {t('callLog.httpStatus')}
-              </th>
-              <th scope="col" className="num">
-                {t('callLog.errcode')}
-              </th>
-              <th scope="col">{t('callLog.rid')}</th>
-              <th scope="col" className="num">
-                {t('callLog.duration')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <CallLogRow key={entry.id} entry={entry} />
-            ))}
-            {entries.length === 0 && (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t('callLog.empty')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <DataTable
+          label={t('callLog.table')}
+          columns={[
+            { header: t('callLog.time') },
+            { header: t('callLog.endpoint') },
+            { header: t('callLog.httpStatus'), numeric: true },
+            { header: t('callLog.errcode'), numeric: true },
+            { header: t('callLog.rid') },
+            { header: t('callLog.duration'), numeric: true }
+          ]}
+          rows={entries}
+          empty={t('callLog.empty')}
+        >
+          {(entry) => <CallLogRow key={entry.id} entry={entry} />}
+        </DataTable>
       </div>
     </div>
   )

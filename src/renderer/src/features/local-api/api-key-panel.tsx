@@ -1,41 +1,25 @@
-import { useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import type { LocalApiStatus } from '../../../../shared/local-api-contract'
-import { Modal } from '../../components/modal'
+import { ConfirmDialog } from '../../components/confirm-dialog'
 import { copyLocalApiKey, hideLocalApiKey, revealLocalApiKey, rotateLocalApiKey } from './local-api-commands'
 import { useLocalApiStore } from './local-api-store'
 import { useLocalApiText } from './use-local-api-text'
 
 function RotateKeyDialog({ onClose }: { onClose: () => void }) {
   const t = useLocalApiText()
-  const titleId = useId()
-  const bodyId = useId()
-  const cancelRef = useRef<HTMLButtonElement>(null)
   return (
-    <Modal
-      role="alertdialog"
-      labelledBy={titleId}
-      describedBy={bodyId}
-      onClose={onClose}
-      initialFocus={cancelRef}
+    <ConfirmDialog
+      title={t('key.confirmTitle')}
+      confirmLabel={t('key.confirm')}
+      cancelLabel={t('key.cancel')}
+      onConfirm={() => {
+        onClose()
+        void rotateLocalApiKey()
+      }}
+      onCancel={onClose}
     >
-      <h2 id={titleId}>{t('key.confirmTitle')}</h2>
-      <p id={bodyId}>{t('key.confirmBody')}</p>
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            onClose()
-            void rotateLocalApiKey()
-          }}
-        >
-          {t('key.confirm')}
-        </button>
-        <button type="button" ref={cancelRef} onClick={onClose}>
-          {t('key.cancel')}
-        </button>
-      </div>
-    </Modal>
+      <p>{t('key.confirmBody')}</p>
+    </ConfirmDialog>
   )
 }
 

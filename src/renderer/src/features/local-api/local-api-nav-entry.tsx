@@ -19,7 +19,7 @@ export function LocalApiNavEntry() {
   return (
     <button
       type="button"
-      className="sidebar-entry"
+      className="sidebar-item sidebar-entry"
       aria-current={shown ? 'page' : undefined}
       title={state === 'loading' ? undefined : title}
       onClick={() => showMain('local-api')}

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { DataTable } from '../../components/data-table'
 import { useUiLanguage } from '../../i18n/use-localize'
 import { formatClock, formatDateTime } from '../../lib/format'
 import { useLocalApiStore } from './local-api-store'
@@ -28,43 +29,30 @@ export function RequestTable() {
         </span>
       </header>
       <div className="table-scroll">
-        <table aria-label={t('requests.table')} className="local-api-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('requests.time')}</th>
-              <th scope="col">{t('requests.route')}</th>
-              <th scope="col" className="num">
-                {t('requests.status')}
-              </th>
-              <th scope="col" className="num">
-                {t('requests.callerPort')}
-              </th>
-              <th scope="col" className="num">
-                {t('requests.duration')}
-              </th>
+        <DataTable
+          label={t('requests.table')}
+          columns={[
+            { header: t('requests.time') },
+            { header: t('requests.route') },
+            { header: t('requests.status'), numeric: true },
+            { header: t('requests.callerPort'), numeric: true },
+            { header: t('requests.duration'), numeric: true }
+          ]}
+          rows={requests}
+          empty={t('requests.empty')}
+        >
+          {(entry) => (
+            <tr key={entry.id}>
+              <td title={formatDateTime(entry.at, language)}>{formatClock(entry.at, language)}</td>
+              <td className="mono local-api-route">
+                <span className="muted">{entry.method}</span> {entry.route}
+              </td>
+              <td className={`num mono ${statusClass(entry.status)}`}>{entry.status}</td>
+              <td className="num mono">{entry.callerPort ?? none}</td>
+              <td className="num">{formatDuration(entry.durationMs)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {requests.map((entry) => (
-              <tr key={entry.id}>
-                <td title={formatDateTime(entry.at, language)}>{formatClock(entry.at, language)}</td>
-                <td className="mono local-api-route">
-                  <span className="muted">{entry.method}</span> {entry.route}
-                </td>
-                <td className={`num mono ${statusClass(entry.status)}`}>{entry.status}</td>
-                <td className="num mono">{entry.callerPort ?? none}</td>
-                <td className="num">{formatDuration(entry.durationMs)}</td>
-              </tr>
-            ))}
-            {requests.length === 0 && (
-              <tr>
-                <td colSpan={5} className="muted">
-                  {t('requests.empty')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+          )}
+        </DataTable>
       </div>
     </section>
   )

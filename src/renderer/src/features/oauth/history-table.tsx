@@ -1,4 +1,5 @@
 import type { OAuthAuthorizationView } from '../../../../shared/oauth-types'
+import { DataTable } from '../../components/data-table'
 import { ErrorCallout } from '../../components/error-callout'
 import { useUiLanguage } from '../../i18n/use-localize'
 import { formatDateTime } from '../../lib/format'
@@ -32,52 +33,43 @@ export function HistoryTable({ history, shownId }: HistoryTableProps) {
       </header>
       {error && <ErrorCallout error={error} onDismiss={() => setOAuthError('history', null)} />}
       <div className="oauth-table-scroll">
-        <table aria-label={t('history.label')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('history.time')}</th>
-              <th scope="col">{t('history.app')}</th>
-              <th scope="col">{t('history.scope')}</th>
-              <th scope="col">{t('history.openid')}</th>
-              <th scope="col">{t('history.state')}</th>
-              <th scope="col">
-                <span className="oauth-sr-only">{t('history.show')}</span>
-              </th>
+        <DataTable
+          label={t('history.label')}
+          columns={[
+            { header: t('history.time') },
+            { header: t('history.app') },
+            { header: t('history.scope') },
+            { header: t('history.openid') },
+            { header: t('history.state') },
+            { header: <span className="oauth-sr-only">{t('history.show')}</span> }
+          ]}
+          rows={history}
+          empty={t('history.empty')}
+        >
+          {(a) => (
+            <tr key={a.id} aria-current={a.id === shownId ? 'true' : undefined}>
+              <td>{formatDateTime(a.at, language)}</td>
+              <td>{a.appName}</td>
+              <td className="mono">{a.scope}</td>
+              <td className="mono">{a.openid}</td>
+              <td className="mono">{a.state ?? '—'}</td>
+              <td>
+                {a.id === shownId ? (
+                  <span className="muted">{t('history.showing')}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="quiet"
+                    aria-label={`${t('history.show')} ${a.openid}`}
+                    onClick={() => selectAuthorization(a.id)}
+                  >
+                    {t('history.show')}
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {history.map((a) => (
-              <tr key={a.id} aria-current={a.id === shownId ? 'true' : undefined}>
-                <td>{formatDateTime(a.at, language)}</td>
-                <td>{a.appName}</td>
-                <td className="mono">{a.scope}</td>
-                <td className="mono">{a.openid}</td>
-                <td className="mono">{a.state ?? '—'}</td>
-                <td>
-                  {a.id === shownId ? (
-                    <span className="muted">{t('history.showing')}</span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="quiet"
-                      aria-label={`${t('history.show')} ${a.openid}`}
-                      onClick={() => selectAuthorization(a.id)}
-                    >
-                      {t('history.show')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {history.length === 0 && (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t('history.empty')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+          )}
+        </DataTable>
       </div>
     </section>
   )

@@ -8,6 +8,7 @@ import {
   type OAuthLintFinding,
   type OAuthSetup
 } from '../../../../shared/oauth-types'
+import { ChoiceSelect } from '../../components/choice-select'
 import { ErrorCallout } from '../../components/error-callout'
 import { callDesk } from '../../desk'
 import { useLocalize, useUiLanguage } from '../../i18n/use-localize'
@@ -196,37 +197,23 @@ export function LinkBuilder({ appId, setup, draft, onDraftChange, catcherUrl }: 
         <div className="oauth-row oauth-wrap">
           <div className="field">
             <label htmlFor={ids.scope}>{t('link.scope')}</label>
-            <select
+            <ChoiceSelect
               id={ids.scope}
               value={draft.scope}
-              onChange={(event) => {
-                const scope = OAUTH_SCOPES.find((s) => s === event.target.value)
-                if (scope) patch({ scope, endpoint: endpointForScope(scope) })
-              }}
-            >
-              {OAUTH_SCOPES.map((scope) => (
-                <option key={scope} value={scope}>
-                  {t(`link.scopes.${scope}`)}
-                </option>
-              ))}
-            </select>
+              choices={OAUTH_SCOPES}
+              labelOf={(scope) => t(`link.scopes.${scope}`)}
+              onChoose={(scope) => patch({ scope, endpoint: endpointForScope(scope) })}
+            />
           </div>
           <div className="field">
             <label htmlFor={ids.endpoint}>{t('link.endpoint')}</label>
-            <select
+            <ChoiceSelect
               id={ids.endpoint}
               value={draft.endpoint}
-              onChange={(event) => {
-                const endpoint = OAUTH_ENDPOINTS.find((e) => e === event.target.value)
-                if (endpoint) patch({ endpoint })
-              }}
-            >
-              {OAUTH_ENDPOINTS.map((endpoint) => (
-                <option key={endpoint} value={endpoint}>
-                  {t(`link.endpoints.${endpoint}`)}
-                </option>
-              ))}
-            </select>
+              choices={OAUTH_ENDPOINTS}
+              labelOf={(endpoint) => t(`link.endpoints.${endpoint}`)}
+              onChoose={(endpoint) => patch({ endpoint })}
+            />
           </div>
           {draft.endpoint === 'qrconnect' && (
             <div className="field">

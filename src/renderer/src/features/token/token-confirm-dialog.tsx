@@ -1,6 +1,5 @@
-import { useId, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Modal } from '../../components/modal'
+import { ConfirmDialog } from '../../components/confirm-dialog'
 import { useLocalize } from '../../i18n/use-localize'
 import { useAppsStore } from '../../stores/apps-store'
 import { useTokensStore } from '../../stores/tokens-store'
@@ -10,9 +9,6 @@ import { cancelPending, confirmPending } from './token-commands'
 export function TokenConfirmDialog() {
   const { t } = useTranslation()
   const localize = useLocalize()
-  const titleId = useId()
-  const bodyId = useId()
-  const cancelRef = useRef<HTMLButtonElement>(null)
   const pending = useTokensStore((state) => state.confirmation)
   const quota = useTokensStore((state) =>
     pending === null ? undefined : state.slots[pending.profileId]?.view?.quota
@@ -23,31 +19,18 @@ export function TokenConfirmDialog() {
   if (pending === null) return null
 
   return (
-    <Modal
-      role="alertdialog"
-      labelledBy={titleId}
-      describedBy={bodyId}
-      onClose={cancelPending}
-      initialFocus={cancelRef}
+    <ConfirmDialog
+      title={t(`confirm.title.${pending.command}`, { name: appName ?? pending.profileId })}
+      confirmLabel={t('confirm.confirm')}
+      cancelLabel={t('confirm.cancel')}
+      onConfirm={() => void confirmPending()}
+      onCancel={cancelPending}
     >
-      <h2 id={titleId}>{t(`confirm.title.${pending.command}`, { name: appName ?? pending.profileId })}</h2>
-      <div id={bodyId}>
-        {/* Main says what is at stake for this app (5-minute death of the prod token, or the 20-a-day budget). */}
-        <p>{localize(pending.reason)}</p>
-        {pending.command === 'force' && quota && (
-          <p className="muted">
-            {t('confirm.forceUsed', { used: quota.forceUsed, limit: quota.forceLimit })}
-          </p>
-        )}
-      </div>
-      <div className="dialog-actions">
-        <button type="button" className="danger" onClick={() => void confirmPending()}>
-          {t('confirm.confirm')}
-        </button>
-        <button type="button" ref={cancelRef} onClick={cancelPending}>
-          {t('confirm.cancel')}
-        </button>
-      </div>
-    </Modal>
+      {/* Main says what is at stake for this app (5-minute death of the prod token, or the 20-a-day budget). */}
+      <p>{localize(pending.reason)}</p>
+      {pending.command === 'force' && quota && (
+        <p className="muted">{t('confirm.forceUsed', { used: quota.forceUsed, limit: quota.forceLimit })}</p>
+      )}
+    </ConfirmDialog>
   )
 }
