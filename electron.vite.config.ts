@@ -1,6 +1,20 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+import { contentSecurityPolicy } from './src/main/window'
+
+/** Writes the window's CSP into index.html: the strict one in builds, the dev server's in `electron-vite dev`. */
+function deskCsp(): Plugin {
+  let dev = false
+  return {
+    name: 'desk-csp',
+    configResolved(config) {
+      dev = config.command === 'serve'
+    },
+    transformIndexHtml: (html) => html.replace('%DESK_CSP%', contentSecurityPolicy(dev, 'meta'))
+  }
+}
 
 export default defineConfig({
   main: {
@@ -29,6 +43,6 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     base: './',
     build: { rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } } },
-    plugins: [react()]
+    plugins: [react(), deskCsp()]
   }
 })

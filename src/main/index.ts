@@ -18,7 +18,7 @@ import { installMenu } from './platform/electron-menu'
 import { electronStoreFactory } from './platform/electron-store-factory'
 import { createDeskServices, type DeskServices } from './services'
 import { checkExternalUrl } from './system'
-import { CONTENT_SECURITY_POLICY, guardNavigation, windowOptions } from './window'
+import { contentSecurityPolicy, guardNavigation, windowOptions } from './window'
 
 const rendererDevUrl = process.env['ELECTRON_RENDERER_URL'] // set by `electron-vite dev` only
 const rendererFile = join(__dirname, '../renderer/index.html')
@@ -65,7 +65,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy(rendererDevUrl !== undefined)] }
     })
   })
 

@@ -31,19 +31,29 @@ export function windowOptions(preloadPath: string, dark: boolean): BrowserWindow
   }
 }
 
-/** The Content-Security-Policy header main adds to every response of the window's session. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
+/**
+ * The Content-Security-Policy of the window: the page's meta tag (injected at build) and the header main
+ * adds to every response of its session. `dev` is `electron-vite dev` only, whose dev server needs an
+ * inline React-refresh preamble, injected <style> tags and its HMR websocket; builds get none of that.
+ */
+export function contentSecurityPolicy(dev = false, where: 'header' | 'meta' = 'header'): string {
+  const policy = [
+    "default-src 'none'",
+    dev ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
+    dev ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    dev ? "connect-src 'self' ws://localhost:* ws://127.0.0.1:*" : "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'"
+  ]
+  // Browsers ignore (and warn about) frame-ancestors in a meta tag; only the header carries it.
+  if (where === 'header') policy.push("frame-ancestors 'none'")
+  return policy.join('; ')
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy()
 
 /**
  * Blocks navigation away from our page and every window.open; hands https links (and http to this

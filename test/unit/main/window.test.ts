@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
-import { CONTENT_SECURITY_POLICY, guardNavigation, windowOptions } from '../../../src/main/window'
+import {
+  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  guardNavigation,
+  windowOptions
+} from '../../../src/main/window'
 import type { WebContents } from 'electron'
 
 describe('window hardening', () => {
@@ -28,6 +33,14 @@ describe('window hardening', () => {
         spellcheck: false
       }
     })
+  })
+
+  it('relaxes the CSP only for the dev server (inline preamble, injected styles, HMR websocket)', () => {
+    const dev = contentSecurityPolicy(true)
+    expect(dev).toContain("script-src 'self' 'unsafe-inline'")
+    expect(dev).toContain("connect-src 'self' ws://localhost:*")
+    expect(contentSecurityPolicy(false)).toBe(CONTENT_SECURITY_POLICY)
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe')
   })
 
   it('uses a CSP that allows nothing beyond our own scripts, styles and data: images', () => {
