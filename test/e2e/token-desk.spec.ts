@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { serveDirectory } from '../support/static-server'
 import { test, expect } from './fixtures'
 import { DeskPage } from './pages/desk-page'
 
@@ -33,9 +36,9 @@ test.describe('token desk, end to end on the sandbox', () => {
 
     await ui.button('Export Postman environment').click()
     await expect(ui.tokenPanel.getByRole('status')).toContainText('Saved to')
-    const saved = JSON.parse(
-      await (await import('node:fs/promises')).readFile(desk.fileSaver.saved[0]!, 'utf8')
-    ) as { values: { key: string; value: string; type: string }[] }
+    const saved = JSON.parse(await readFile(desk.fileSaver.saved[0]!, 'utf8')) as {
+      values: { key: string; value: string; type: string }[]
+    }
     expect(saved.values.find((v) => v.key === 'access_token')).toEqual({
       key: 'access_token',
       value: held!.value,
@@ -150,4 +153,16 @@ test.describe('without a system keychain', () => {
   test('says secrets are kept for this session only', async ({ desk }) => {
     await expect(desk.page.getByText('kept for this session only').first()).toBeVisible()
   })
+})
+
+test('opened in a plain browser (no preload), the page says where it runs instead of crashing', async ({
+  page
+}) => {
+  const server = await serveDirectory(resolve('out/renderer'))
+  try {
+    await page.goto(server.url)
+    await expect(page.getByRole('alert')).toContainText('only works inside the desktop app')
+  } finally {
+    await server.close()
+  }
 })
