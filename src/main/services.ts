@@ -10,7 +10,7 @@ import type {
   PowerPort,
   SecretCipher
 } from './platform/ports'
-import { ProfileService } from './profiles'
+import { ProfileService, SANDBOX_PROFILE_ID } from './profiles'
 import { startSandbox, type Sandbox } from './sandbox'
 import { openDeskStore, type DeskStore, type StoreFactory } from './storage'
 import { NoticeBoard, PreferencesService } from './system'
@@ -122,7 +122,8 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
   })
 
   const preferences = new PreferencesService(store)
-  if (preferences.get().selectedAppId === null && sandbox) preferences.update({ selectedAppId: 'sandbox' })
+  if (preferences.get().selectedAppId === null && sandbox)
+    preferences.update({ selectedAppId: SANDBOX_PROFILE_ID })
 
   return {
     clock,

@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { explainErrcode } from '../../shared/errcodes'
 import { text, type DeskError } from '../../shared/result'
 import type { CallLogInput } from '../call-log'
-import { redactText } from '../wechat'
-import type { TokenGrant } from '../wechat'
+import { readBody } from '../http/read-response'
+import { MAX_BODY_BYTES, redactText, type TokenGrant } from '../wechat'
 import type { Clock } from '../time/clock'
 
 /** What another 中控 (a desk or a team token server) says about one app's token. */
@@ -107,7 +107,8 @@ export class RemoteTokenSource {
         signal: AbortSignal.timeout(this.timeoutMs)
       })
       status = response.statusCode
-      raw = await response.body.text()
+      // Token answers are a few hundred bytes: read no more than the WeChat client would.
+      raw = (await readBody(response.body, MAX_BODY_BYTES)).bytes.toString('utf8')
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       return {

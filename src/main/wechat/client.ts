@@ -1,5 +1,6 @@
 /** The undici client for WeChat's credential endpoints. Pure Node: takes a base URL and a Dispatcher. */
 import { Agent, type Dispatcher } from 'undici'
+import { readBody } from '../http/read-response'
 import { systemClock, type Clock } from '../time/clock'
 import { redactText, redactUrl } from './redact'
 import { checkIpList, checkTokenGrant, interpret, type BodyCheck, type Interpretation } from './response'
@@ -100,24 +101,6 @@ function networkMessage(error: unknown, url: URL, known: readonly string[]): str
   }
   const label = codes[0] ?? (error instanceof Error ? error.name : 'error')
   return `${label}: ${redactText(errorMessage(error), known)}`
-}
-
-async function readBody(
-  body: Dispatcher.ResponseData['body'],
-  limit: number
-): Promise<{ bytes: Buffer; overLimit: boolean }> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    const room = limit - size
-    if (chunk.length > room) {
-      chunks.push(chunk.subarray(0, room))
-      return { bytes: Buffer.concat(chunks), overLimit: true }
-    }
-    chunks.push(chunk)
-    size += chunk.length
-  }
-  return { bytes: Buffer.concat(chunks), overLimit: false }
 }
 
 function headerValue(value: string | string[] | undefined): string | null {

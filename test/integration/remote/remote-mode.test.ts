@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createEmulator } from '../../../src/main/emulator'
 import { createAesCipher } from '../../../src/main/platform/aes-cipher'
@@ -123,6 +125,24 @@ describe('remote mode: a desk reads its token from another 中控', () => {
     expect(error.fix?.en).toContain('Local API')
     expect(b.keeper.view(b.profileId).autoRefresh).toBe('stopped')
     expect(a.upstreamCalls()).toBe(0)
+  })
+
+  it('reads at most 1 MB of a token server’s answer and reports the rest as a bad answer', async () => {
+    const huge = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(`{"access_token":"${'x'.repeat(2 * 1024 * 1024)}","expires_in":7200}`)
+    })
+    await new Promise<void>((resolve) => huge.listen(0, '127.0.0.1', resolve))
+    cleanups.push(() => new Promise<void>((resolve) => huge.close(() => resolve())))
+    const b = await remoteDesk(
+      systemClock,
+      `http://127.0.0.1:${(huge.address() as AddressInfo).port}`,
+      'k'.repeat(32)
+    )
+    cleanups.push(() => b.close())
+    const error = await failureOf(b.keeper.ensure(b.profileId))
+    expect(error.code).toBe('bad-response')
+    expect(b.keeper.current(b.profileId)).toBeNull()
   })
 
   it('refuses force refresh: the 中控 owns the token', async () => {
