@@ -530,19 +530,7 @@ export class TokenKeeper {
   }
 
   private log(profileId: string, call: UpstreamCall | RemoteResult['call']): void {
-    this.deps.callLog.record({
-      at: call.at,
-      profileId,
-      endpoint: call.endpoint,
-      method: call.method,
-      url: call.url,
-      httpStatus: call.httpStatus,
-      errcode: call.errcode,
-      rid: call.rid,
-      durationMs: call.durationMs,
-      outcome: call.outcome,
-      detail: call.detail
-    })
+    this.deps.callLog.record({ ...call, profileId })
   }
 
   private persist(profileId: string, creds: AppCredentials, held: HeldToken): void {
