@@ -37,11 +37,11 @@ export function listApps(deps: ApiRouteDeps): Reply {
  * `GET /v1/apps/{appid}/access-token`: the held token, or — when none is held — one obtained through the
  * keeper's single flight, shared with every concurrent caller.
  */
-export function accessToken(deps: ApiRouteDeps, appid: string): Reply | Promise<Reply> {
+export function accessToken(deps: ApiRouteDeps, appid: string, now: number): Reply | Promise<Reply> {
   const found = resolveApp(deps, appid)
   if (!('profileId' in found)) return found
-  const held = deps.tokens.current(found.profileId)
-  if (held) return { status: 200, body: deps.responses.desk(found.profileId, held, deps.clock.now()) }
+  const held = deps.tokens.current(found.profileId, now)
+  if (held) return deps.responses.desk(found.profileId, held, now)
   return obtain(deps, found)
 }
 
@@ -51,7 +51,7 @@ async function obtain(deps: ApiRouteDeps, app: CatalogApp): Promise<Reply> {
     // uses. Enabling the local API was the user's explicit choice to have the desk serve tokens to callers
     // who ask, so a caller asking when none is held counts as that confirmation.
     const held = await deps.tokens.ensure(app.profileId, { confirmed: true })
-    return { status: 200, body: deps.responses.desk(app.profileId, held, deps.clock.now()) }
+    return deps.responses.desk(app.profileId, held, deps.clock.now())
   } catch (error) {
     return tokenFailureReply(error, deps.logError)
   }
@@ -81,7 +81,7 @@ export async function passiveRefresh(deps: ApiRouteDeps, appid: string, body: st
   }
   try {
     const { token, refreshed } = await deps.tokens.passiveRefresh(found.profileId, stale)
-    return { status: 200, body: deps.responses.desk(found.profileId, token, deps.clock.now(), refreshed) }
+    return deps.responses.desk(found.profileId, token, deps.clock.now(), refreshed)
   } catch (error) {
     return tokenFailureReply(error, deps.logError)
   }

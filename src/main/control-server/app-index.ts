@@ -29,6 +29,8 @@ export type AppLookup =
   /** Two profiles use the AppID (allowed for different API base URLs): the caller cannot say which. */
   | { kind: 'ambiguous'; apps: CatalogApp[] }
 
+const UNKNOWN: AppLookup = { kind: 'unknown' }
+
 export type SecretCheck = 'match' | 'mismatch' | 'no-secret'
 
 /**
@@ -37,8 +39,10 @@ export type SecretCheck = 'match' | 'mismatch' | 'no-secret'
  */
 export class AppIndex {
   private apps: CatalogApp[] | null = null
-  private byAppId = new Map<string, CatalogApp[]>()
+  /** Lookup answers by AppID, built with the index (the hot path allocates nothing). */
+  private byAppId = new Map<string, AppLookup>()
   private byProfileId = new Map<string, CatalogApp>()
+  private last: { appid: string | null; lookup: AppLookup } = { appid: null, lookup: UNKNOWN }
   private readonly secrets = new Map<string, SecretMatcher | null>()
   private readonly unsubscribe: () => void
 
@@ -52,10 +56,12 @@ export class AppIndex {
 
   lookup(appid: string): AppLookup {
     this.load()
-    const apps = this.byAppId.get(appid)
-    if (!apps) return { kind: 'unknown' }
-    const [only] = apps
-    return apps.length === 1 && only ? { kind: 'found', app: only } : { kind: 'ambiguous', apps }
+    // Callers poll one app, and the server hands the same routed AppID string back each time: one
+    // identity check instead of a map lookup that compares string contents.
+    if (appid === this.last.appid) return this.last.lookup
+    const lookup = this.byAppId.get(appid) ?? UNKNOWN
+    this.last = { appid, lookup }
+    return lookup
   }
 
   byProfile(profileId: string): CatalogApp | null {
@@ -81,15 +87,24 @@ export class AppIndex {
 
   private invalidate(): void {
     this.apps = null
+    this.last = { appid: null, lookup: UNKNOWN }
     this.secrets.clear()
   }
 
   private load(): CatalogApp[] {
     if (this.apps) return this.apps
     const apps = this.catalog.list()
-    const byAppId = new Map<string, CatalogApp[]>()
-    for (const app of apps) byAppId.set(app.appId, [...(byAppId.get(app.appId) ?? []), app])
-    this.byAppId = byAppId
+    const grouped = new Map<string, CatalogApp[]>()
+    for (const app of apps) grouped.set(app.appId, [...(grouped.get(app.appId) ?? []), app])
+    this.byAppId = new Map(
+      [...grouped].map(([appId, same]): [string, AppLookup] => {
+        const [only] = same
+        return [
+          appId,
+          same.length === 1 && only ? { kind: 'found', app: only } : { kind: 'ambiguous', apps: same }
+        ]
+      })
+    )
     this.byProfileId = new Map(apps.map((app) => [app.profileId, app]))
     this.apps = apps
     return apps

@@ -18,11 +18,15 @@ export class BearerAuth {
 
   allows(authorization: string | undefined): boolean {
     if (this.matcher === null || authorization === undefined || authorization.length < 8) return false
-    const scheme = authorization.slice(0, 7)
-    if (scheme !== 'Bearer ' && scheme.toLowerCase() !== 'bearer ') return false
+    // The common spelling is checked in place; anything else (`bearer`, extra spaces) takes the slow path.
+    if (authorization.startsWith('Bearer ') && authorization.charCodeAt(7) !== SPACE)
+      return this.matcher.matchesAt(authorization, 7, authorization.length)
+    if (authorization.slice(0, 7).toLowerCase() !== 'bearer ') return false
     return this.matcher.matches(authorization.slice(7).trim())
   }
 }
+
+const SPACE = 0x20
 
 /** Sent with every 401, as RFC 6750 asks. */
 export const WWW_AUTHENTICATE = { 'www-authenticate': 'Bearer realm="wechat-token-desk"' } as const

@@ -14,21 +14,36 @@ export interface Reply {
   headers?: Readonly<Record<string, string>>
   /** Close the connection after answering (the request body was not read to its end). */
   close?: boolean
+  /** The complete headers, built once by `preparedReply` (the other header fields are then ignored). */
+  prepared?: Readonly<Headers>
 }
 
+type Headers = Record<string, string | number>
+
+const replyHeaders = (contentType: string, length: number): Headers => ({
+  'content-type': contentType,
+  'content-length': length,
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff'
+})
+
 /**
- * Writes the answer: JSON, nothing cacheable, no sniffing, and deliberately no CORS headers. The common
- * case builds one small header object (this is the hot path of every token read).
+ * An answer served many times over (a held token's, for the second it is valid in): its headers are built
+ * once, and `writeHead` only reads them.
  */
+export function preparedReply(status: number, body: string, contentType = JSON_TYPE): Reply {
+  return { status, body, prepared: replyHeaders(contentType, Buffer.byteLength(body)) }
+}
+
+/** Writes the answer: JSON, nothing cacheable, no sniffing, and deliberately no CORS headers. */
 export function writeReply(res: ServerResponse, reply: Reply): void {
-  const headers: Record<string, string | number> = {
-    'content-type': reply.contentType ?? JSON_TYPE,
-    'content-length': Buffer.byteLength(reply.body),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff'
+  let headers = reply.prepared
+  if (headers === undefined) {
+    const built = replyHeaders(reply.contentType ?? JSON_TYPE, Buffer.byteLength(reply.body))
+    if (reply.close) built['connection'] = 'close'
+    if (reply.headers) Object.assign(built, reply.headers)
+    headers = built
   }
-  if (reply.close) headers['connection'] = 'close'
-  if (reply.headers) Object.assign(headers, reply.headers)
   res.writeHead(reply.status, headers)
   res.end(reply.body)
 }

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { text, type Localized } from '../../shared/result'
 
 /** 32 random bytes: 256 bits, as base64url (43 characters, safe in headers, URLs and shells). */
@@ -29,22 +29,29 @@ export function checkApiKey(key: string): Localized | null {
  * Compares a presented credential with the expected one in constant time (for equal lengths; the length of
  * a key or an AppSecret is no secret). Used for the API key and for AppSecrets on the WeChat-compatible
  * endpoints.
+ *
+ * It runs on every API request, so it compares UTF-16 code units in a loop with no data-dependent branch
+ * (every unit is visited, differences are OR-ed together) instead of encoding both sides into Buffers for
+ * `crypto.timingSafeEqual`, which measured ~0.6 µs of the ~3 µs a token read costs the desk.
  */
 export class SecretMatcher {
-  private readonly expected: Buffer
-
-  constructor(expected: string) {
-    this.expected = Buffer.from(expected, 'utf8')
-  }
+  constructor(private readonly expected: string) {}
 
   matches(candidate: string): boolean {
-    const given = Buffer.from(candidate, 'utf8')
-    if (given.length !== this.expected.length) {
-      // Same work as a real comparison, so a wrong length is not answered measurably faster.
-      timingSafeEqual(this.expected, this.expected)
-      return false
-    }
-    return timingSafeEqual(this.expected, given)
+    return this.matchesAt(candidate, 0, candidate.length)
+  }
+
+  /** Whether `text.slice(from, to)` is the secret, without slicing it. */
+  matchesAt(text: string, from: number, to: number): boolean {
+    const expected = this.expected
+    const length = expected.length
+    // A wrong length does the same work against the secret itself, so it is not answered measurably faster.
+    const sameLength = to - from === length
+    const source = sameLength ? text : expected
+    const offset = sameLength ? from : 0
+    let diff = sameLength ? 0 : 1
+    for (let i = 0; i < length; i++) diff |= expected.charCodeAt(i) ^ source.charCodeAt(offset + i)
+    return diff === 0
   }
 }
 

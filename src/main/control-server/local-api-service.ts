@@ -1,9 +1,7 @@
 import {
   LOCAL_API_DEFAULT_HOST,
-  LOCAL_API_RECENT_REQUESTS,
   type LocalApiKeyPersistence,
   type LocalApiRequestBatch,
-  type LocalApiRequestEntry,
   type LocalApiSnippet,
   type LocalApiSnippetId,
   type LocalApiStatus
@@ -65,14 +63,15 @@ export class LocalApiService {
   private queue: Promise<unknown> = Promise.resolve()
   private readonly changeListeners = new Set<(status: LocalApiStatus) => void>()
   private readonly batchListeners = new Set<(batch: LocalApiRequestBatch) => void>()
-  private pending: LocalApiRequestEntry[] = []
+  /** The id of the last request the renderer was told about. */
+  private flushedId = 0
   private cancelFlush: (() => void) | null = null
   private lastFlushAt = Number.NEGATIVE_INFINITY
 
   constructor(private readonly deps: LocalApiServiceDeps) {
     this.settings = deps.store.read('localApi')
     this.loadKey()
-    this.requestLog.onEntry((entry) => this.queueEntry(entry))
+    this.requestLog.onRecord(() => this.scheduleFlush())
   }
 
   /** Starts the server if the user left it enabled; returns why it could not start, if it could not. */
@@ -300,11 +299,8 @@ export class LocalApiService {
     for (const listener of this.changeListeners) listener(status)
   }
 
-  private queueEntry(entry: LocalApiRequestEntry): void {
-    if (this.batchListeners.size === 0) return
-    this.pending.push(entry)
-    if (this.pending.length > LOCAL_API_RECENT_REQUESTS) this.pending.shift()
-    if (this.cancelFlush) return
+  private scheduleFlush(): void {
+    if (this.cancelFlush || this.batchListeners.size === 0) return
     const wait = Math.max(0, this.lastFlushAt + REQUEST_EVENT_INTERVAL_MS - this.deps.clock.now())
     this.cancelFlush = this.deps.clock.setTimer(() => this.flush(), wait)
   }
@@ -312,8 +308,11 @@ export class LocalApiService {
   private flush(): void {
     this.cancelFlush = null
     this.lastFlushAt = this.deps.clock.now()
-    const batch: LocalApiRequestBatch = { total: this.requestLog.total, entries: this.pending }
-    this.pending = []
+    const batch: LocalApiRequestBatch = {
+      total: this.requestLog.total,
+      entries: this.requestLog.since(this.flushedId)
+    }
+    this.flushedId = batch.total
     for (const listener of this.batchListeners) listener(batch)
   }
 

@@ -1,4 +1,5 @@
 import type { HeldToken } from '../tokens'
+import { preparedReply, WECHAT_JSON_TYPE, type Reply } from './http-io'
 
 interface Rendered {
   held: HeldToken
@@ -6,6 +7,11 @@ interface Rendered {
   head: string
   /** `,"expires_at":"…","obtained_at":"…","mode":"…"` */
   tail: string
+  /** The last answers given, valid while `expires_in` stays the same second. */
+  desk: Reply | null
+  deskSeconds: number
+  wechat: Reply | null
+  wechatSeconds: number
 }
 
 /** Seconds of life left, as WeChat counts `expires_in`. */
@@ -13,22 +19,35 @@ export const remainingSeconds = (held: HeldToken, now: number): number =>
   Math.max(0, Math.floor((held.expiresAt - now) / 1000))
 
 /**
- * Token answers, serialised once per token: only `expires_in` changes between requests, so the hot path
- * concatenates three strings instead of building and stringifying an object.
+ * Token answers. A held token's answer changes once a second (`expires_in`), while callers may ask
+ * thousands of times a second, so each answer — body and headers — is built once per second and handed
+ * out as is; the token's JSON is serialised once per token.
  */
 export class TokenResponses {
   private readonly rendered = new Map<string, Rendered>()
 
   /** `{"access_token","expires_in","expires_at","obtained_at","mode"[,"refreshed"]}` for the /v1 API. */
-  desk(profileId: string, held: HeldToken, now: number, refreshed?: boolean): string {
+  desk(profileId: string, held: HeldToken, now: number, refreshed?: boolean): Reply {
     const r = this.render(profileId, held)
-    const flag = refreshed === undefined ? '' : `,"refreshed":${refreshed}`
-    return `${r.head}${remainingSeconds(held, now)}${r.tail}${flag}}`
+    const seconds = remainingSeconds(held, now)
+    if (refreshed !== undefined)
+      return preparedReply(200, `${r.head}${seconds}${r.tail},"refreshed":${refreshed}}`)
+    if (r.desk === null || r.deskSeconds !== seconds) {
+      r.desk = preparedReply(200, `${r.head}${seconds}${r.tail}}`)
+      r.deskSeconds = seconds
+    }
+    return r.desk
   }
 
-  /** `{"access_token","expires_in"}`: exactly WeChat's shape. */
-  wechat(profileId: string, held: HeldToken, now: number): string {
-    return `${this.render(profileId, held).head}${remainingSeconds(held, now)}}`
+  /** `{"access_token","expires_in"}`: exactly WeChat's shape, with WeChat's content type. */
+  wechat(profileId: string, held: HeldToken, now: number): Reply {
+    const r = this.render(profileId, held)
+    const seconds = remainingSeconds(held, now)
+    if (r.wechat === null || r.wechatSeconds !== seconds) {
+      r.wechat = preparedReply(200, `${r.head}${seconds}}`, WECHAT_JSON_TYPE)
+      r.wechatSeconds = seconds
+    }
+    return r.wechat
   }
 
   private render(profileId: string, held: HeldToken): Rendered {
@@ -40,7 +59,11 @@ export class TokenResponses {
       tail:
         `,"expires_at":${JSON.stringify(new Date(held.expiresAt).toISOString())}` +
         `,"obtained_at":${JSON.stringify(new Date(held.obtainedAt).toISOString())}` +
-        `,"mode":${JSON.stringify(held.mode)}`
+        `,"mode":${JSON.stringify(held.mode)}`,
+      desk: null,
+      deskSeconds: -1,
+      wechat: null,
+      wechatSeconds: -1
     }
     this.rendered.set(profileId, fresh)
     return fresh

@@ -84,7 +84,7 @@ export class WeChatCompat {
 
     if (force && this.takeForce(profileId)) return this.reply(profileId, this.forced(profileId))
     const held = this.deps.tokens.current(profileId)
-    if (held) return granted(this.deps.responses.wechat(profileId, held, this.deps.clock.now()))
+    if (held) return this.deps.responses.wechat(profileId, held, this.deps.clock.now())
     // The caller holds the AppSecret, so asking for a token is as explicit as it gets (prod + classic apps
     // otherwise need a confirmation before the desk mints).
     return this.reply(profileId, this.deps.tokens.ensure(profileId, { confirmed: true }))
@@ -111,7 +111,7 @@ export class WeChatCompat {
   private async reply(profileId: string, pending: Promise<HeldToken>): Promise<Reply> {
     try {
       const held = await pending
-      return granted(this.deps.responses.wechat(profileId, held, this.deps.clock.now()))
+      return this.deps.responses.wechat(profileId, held, this.deps.clock.now())
     } catch (error) {
       if (
         error instanceof DeskFailure &&
@@ -126,8 +126,6 @@ export class WeChatCompat {
     }
   }
 }
-
-const granted = (body: string): Reply => ({ status: 200, body, contentType: WECHAT_JSON_TYPE })
 
 const wechatError = (error: WeChatError): Reply => ({
   status: 200,

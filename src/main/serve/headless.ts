@@ -267,15 +267,17 @@ function logActivity(
         detail: entry.detail
       })
     ),
-    requestLog.onEntry((entry) =>
-      log('info', 'request', {
-        method: entry.method,
-        route: entry.route,
-        status: entry.status,
-        caller_port: entry.callerPort,
-        duration_ms: entry.durationMs
-      })
-    )
+    requestLog.onRecord(() => {
+      for (const entry of requestLog.since(requestLog.total - 1)) {
+        log('info', 'request', {
+          method: entry.method,
+          route: entry.route,
+          status: entry.status,
+          caller_port: entry.callerPort,
+          duration_ms: entry.durationMs
+        })
+      }
+    })
   ]
   return () => offs.forEach((off) => off())
 }

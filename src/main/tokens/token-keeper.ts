@@ -122,9 +122,9 @@ export class TokenKeeper {
   }
 
   /** The held token if it is still worth handing out, else null. Never calls WeChat. */
-  current(profileId: string): HeldToken | null {
+  current(profileId: string, now = this.deps.clock.now()): HeldToken | null {
     const held = this.lines.get(profileId)?.held ?? null
-    return held && this.servable(held) ? held : null
+    return held && held.expiresAt - now >= MIN_SERVE_REMAINING_MS ? held : null
   }
 
   view(profileId: string): TokenView {

@@ -102,6 +102,7 @@ describe('the local API: routes', () => {
 
   it('obtains a token when none is held, then serves the held one with its remaining life', async () => {
     w = await controlWorld()
+    const askedAt = w.clock.now()
     const first = await w.authed({ path: TOKEN_PATH })
     expect(first.status).toBe(200)
     expect(first.headers['content-type']).toBe('application/json; charset=utf-8')
@@ -119,6 +120,26 @@ describe('the local API: routes', () => {
     expect(Date.parse(second.expires_at)).toBe(w.clock.now() + second.expires_in * 1000)
     expect(second.obtained_at).toBe(body.obtained_at)
     expect(w.upstreamCalls()).toBe(1)
+
+    // The log: the answer that waited for WeChat is timed; the one served at once is recorded as 0 ms.
+    const [served, obtained] = w.requestLog.recent()
+    expect(obtained).toMatchObject({ method: 'GET', route: TOKEN_PATH, status: 200, at: askedAt })
+    expect(obtained?.durationMs).toBeGreaterThan(0)
+    expect(served).toMatchObject({ route: TOKEN_PATH, status: 200, at: w.clock.now(), durationMs: 0 })
+  })
+
+  it('gives every caller within a second the same answer, and a fresh one as the seconds go by', async () => {
+    w = await controlWorld()
+    await w.keeper.ensure(w.profileId)
+    const answers = await Promise.all(Array.from({ length: 5 }, () => w.authed({ path: TOKEN_PATH })))
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1)
+    const [one] = answers
+    expect(Number(one?.headers['content-length'])).toBe(Buffer.byteLength(one?.text ?? ''))
+    const before = one?.json<TokenBody>().expires_in ?? 0
+    await w.clock.advance(1_000)
+    const later = await w.authed({ path: TOKEN_PATH })
+    expect(later.json<TokenBody>().expires_in).toBe(before - 1)
+    expect(Number(later.headers['content-length'])).toBe(Buffer.byteLength(later.text))
   })
 
   it('answers HEAD like GET, without a body', async () => {

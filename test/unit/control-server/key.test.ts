@@ -32,6 +32,23 @@ describe('constant-time comparison', () => {
     expect(matcher.matches('0123456789abcdef')).toBe(false)
     expect(matcher.matches('')).toBe(false)
     expect(matcher.matches('0123456789abcdef0123456789abcdef0')).toBe(false)
+    // Code unit by code unit: characters that share a low byte with the expected ones (U+0165, U+0166
+    // end in 0x65 'e', 0x66 'f') or another character of the same UTF-8 length never match.
+    expect(matcher.matches('0123456789abcdef0123456789abcd\u0165\u0166')).toBe(false)
+    expect(matcher.matches('0123456789abcdef0123456789abcdé')).toBe(false)
+    expect(matcher.matches('0123456789abcdef0123456789abcdef')).toBe(true)
+    const unicode = new SecretMatcher('pässwörd-密钥')
+    expect(unicode.matches('pässwörd-密钥')).toBe(true)
+    expect(unicode.matches('passwörd-密钥x')).toBe(false)
+  })
+
+  it('matches a range of a longer text without cutting it out', () => {
+    const matcher = new SecretMatcher('secret-key')
+    const header = 'Bearer secret-key'
+    expect(matcher.matchesAt(header, 7, header.length)).toBe(true)
+    expect(matcher.matchesAt(header, 6, header.length)).toBe(false)
+    expect(matcher.matchesAt(header, 7, header.length - 1)).toBe(false)
+    expect(matcher.matchesAt('Bearer secret-kez', 7, 17)).toBe(false)
   })
 
   it('reads the Bearer scheme case-insensitively and nothing else', () => {
