@@ -3,7 +3,7 @@
  * `node:http` server answering a constant JSON of the same size, on the same machine in the same run, both
  * driven by autocannon at 50 connections.
  *
- *   npm run bench:api        (BENCH_PAIRS=8 and BENCH_SECONDS=3 by default)
+ *   npm run bench:api        (BENCH_PAIRS=12 and BENCH_SECONDS=2 by default: about a minute)
  *
  * How it keeps a noisy 2-core VM from deciding the result:
  * - autocannon runs in one long-lived child process (`bench/load-generator.ts`), warmed up before anything
@@ -26,8 +26,8 @@ import { startTestDesk } from '../test/support/desk'
 import type { LoadJob, LoadResult } from './load-generator'
 
 const CONNECTIONS = 50
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3)
-const PAIRS = Number(process.env['BENCH_PAIRS'] ?? 8)
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 2)
+const PAIRS = Number(process.env['BENCH_PAIRS'] ?? 12)
 
 interface Measurement extends LoadResult {
   /** Server-process CPU time per answered request, µs (the servers run in this process, autocannon does not). */
