@@ -23,6 +23,12 @@ export type SecretPersistence =
   /** The sandbox's secret, which only the built-in emulator accepts. */
   | 'built-in'
 
+/**
+ * The name the built-in sandbox profile is created with. The UI shows it in the user's language for as long
+ * as the user has not renamed the profile; API answers and exports carry it as stored.
+ */
+export const SANDBOX_PROFILE_NAME = 'Sandbox (offline emulator)'
+
 /** What the renderer may know about an app profile. Never the AppSecret. */
 export interface AppView {
   id: string

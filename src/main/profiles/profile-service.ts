@@ -4,6 +4,7 @@ import { checkOAuthDomains } from '../../shared/oauth-domain'
 import { DeskFailure, text, type FieldIssue } from '../../shared/result'
 import {
   DEFAULT_API_BASE,
+  SANDBOX_PROFILE_NAME,
   type AppKind,
   type AppView,
   type EnvTag,
@@ -356,7 +357,7 @@ export class ProfileService {
     if (!sandbox || this.profiles().some((p) => p.isSandbox)) return
     const profile: StoredProfile = {
       id: SANDBOX_PROFILE_ID,
-      name: 'Sandbox (offline emulator)',
+      name: SANDBOX_PROFILE_NAME,
       appId: sandbox.appId,
       kind: 'test-account',
       env: 'dev',

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { ok } from '../../../src/shared/result'
 import { App } from '../../../src/renderer/src/app/app'
-import { say } from './fake-desk'
+import { appView, say } from './fake-desk'
 import { installFakeDesk } from './setup'
 
 const desk = installFakeDesk(() => ({
@@ -34,6 +34,9 @@ describe('language, theme and notices', () => {
     }
     screen.getByRole('heading', { name: '调用日志' })
     screen.getByText('存储文件已损坏，已移到一旁。')
+    // The built-in sandbox's name follows the language (it is stored in English).
+    screen.getByRole('heading', { level: 1, name: '沙盒（离线模拟器）' })
+    within(screen.getByRole('navigation', { name: '应用' })).getByText('沙盒（离线模拟器）')
     expect(document.documentElement.lang).toBe('zh-CN')
     expect(desk.current.calls.updatePreferences).toHaveBeenCalledWith({ language: 'zh-CN' })
   })
@@ -51,6 +54,15 @@ describe('language, theme and notices', () => {
     render(<App />)
     await screen.findByRole('button', { name: '获取' })
     expect(document.documentElement.lang).toBe('zh-CN')
+  })
+
+  it('shows a renamed sandbox under the name the user gave it, in any language', async () => {
+    desk.current.calls.listApps.mockResolvedValueOnce(ok([appView({ name: '我的沙盒 test' })]))
+    render(<App />)
+    await screen.findByRole('heading', { level: 1, name: '我的沙盒 test' })
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'zh-CN' } })
+    await screen.findByRole('button', { name: '获取' })
+    screen.getByRole('heading', { level: 1, name: '我的沙盒 test' })
   })
 
   it('applies and remembers the theme', async () => {

@@ -28,6 +28,7 @@ export const en = {
     edit: 'Edit app',
     delete: 'Delete app',
     sandbox: 'Sandbox',
+    sandboxName: 'Sandbox (offline emulator)',
     noSecret: 'No secret',
     kind: {
       'official-account': 'Official Account',

@@ -29,6 +29,7 @@ export const zhCN: typeof en = {
     edit: '编辑应用',
     delete: '删除应用',
     sandbox: '沙盒',
+    sandboxName: '沙盒（离线模拟器）',
     noSecret: '无密钥',
     kind: {
       'official-account': '公众号',

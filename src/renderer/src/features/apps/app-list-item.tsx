@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { AppView } from '../../../../shared/types'
 import { EnvBadge, NoSecretBadge, SandboxBadge } from './app-badges'
+import { useAppName } from './app-name'
 
 export interface AppListItemProps {
   app: AppView
@@ -10,6 +11,7 @@ export interface AppListItemProps {
 
 export function AppListItem({ app, selected, onSelect }: AppListItemProps) {
   const { t } = useTranslation()
+  const nameOf = useAppName()
   return (
     <button
       type="button"
@@ -17,7 +19,7 @@ export function AppListItem({ app, selected, onSelect }: AppListItemProps) {
       aria-current={selected ? 'true' : undefined}
       onClick={() => onSelect(app.id)}
     >
-      <span className="app-item-name">{app.name}</span>
+      <span className="app-item-name">{nameOf(app)}</span>
       <span className="app-item-meta">
         <EnvBadge env={app.env} />
         <span className="app-item-kind">{t(`apps.kind.${app.kind}`)}</span>

@@ -3,19 +3,21 @@ import { useTranslation } from 'react-i18next'
 import type { AppView } from '../../../../shared/types'
 import { EnvBadge, SandboxBadge } from './app-badges'
 import { AppFormDialog } from './app-form-dialog'
+import { useAppName } from './app-name'
 import { DeleteAppDialog } from './delete-app-dialog'
 import './apps.css'
 
 /** The selected app's identity, with Edit and Delete. */
 export function AppSummary({ app }: { app: AppView }) {
   const { t } = useTranslation()
+  const nameOf = useAppName()
   const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null)
   const close = (): void => setDialog(null)
 
   return (
     <header className={`app-summary app-summary-${app.env}`}>
       <div className="app-summary-title">
-        <h1>{app.name}</h1>
+        <h1>{nameOf(app)}</h1>
         <EnvBadge env={app.env} />
         {app.isSandbox && <SandboxBadge />}
         <div className="app-summary-actions">

@@ -4,6 +4,7 @@ import type { DeskError } from '../../../../shared/result'
 import type { AppView } from '../../../../shared/types'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { deleteApp } from './app-commands'
+import { useAppName } from './app-name'
 
 export interface DeleteAppDialogProps {
   app: AppView
@@ -13,6 +14,7 @@ export interface DeleteAppDialogProps {
 /** Asks before deleting; main's refusal (e.g. the sandbox) is shown here and the dialog stays open. */
 export function DeleteAppDialog({ app, onClose }: DeleteAppDialogProps) {
   const { t } = useTranslation()
+  const nameOf = useAppName()
   const [error, setError] = useState<DeskError | null>(null)
   const [deleting, setDeleting] = useState(false)
 
@@ -34,7 +36,7 @@ export function DeleteAppDialog({ app, onClose }: DeleteAppDialogProps) {
       onConfirm={() => void confirm()}
       onCancel={onClose}
     >
-      <p>{t('deleteApp.body', { name: app.name, appId: app.appId })}</p>
+      <p>{t('deleteApp.body', { name: nameOf(app), appId: app.appId })}</p>
     </ConfirmDialog>
   )
 }

@@ -7,6 +7,7 @@ import {
 import { ChoiceSelect } from '../../components/choice-select'
 import { ErrorCallout } from '../../components/error-callout'
 import { TabList, TabPanel, type TabItem } from '../../components/tabs'
+import { useAppName } from '../apps/app-name'
 import { selectSelectedApp, useAppsStore } from '../../stores/apps-store'
 import { copyLocalApiSnippet } from './local-api-commands'
 import { useLocalApiStore } from './local-api-store'
@@ -20,6 +21,7 @@ import { useSnippets } from './use-snippets'
 export function SnippetsPanel({ status }: { status: LocalApiStatus | null }) {
   const t = useLocalApiText()
   const ids = useId()
+  const nameOf = useAppName()
   const apps = useAppsStore((state) => state.apps)
   const selected = useAppsStore(selectSelectedApp)
   const busy = useLocalApiStore((state) => state.busy)
@@ -43,7 +45,10 @@ export function SnippetsPanel({ status }: { status: LocalApiStatus | null }) {
               id={`${ids}-app`}
               value={app.id}
               choices={apps.map((candidate) => candidate.id)}
-              labelOf={(id) => apps.find((candidate) => candidate.id === id)?.name ?? id}
+              labelOf={(id) => {
+                const candidate = apps.find((a) => a.id === id)
+                return candidate ? nameOf(candidate) : id
+              }}
               onChoose={setChosenId}
             />
           </div>

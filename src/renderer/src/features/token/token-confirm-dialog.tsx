@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { useLocalize } from '../../i18n/use-localize'
+import { useAppName } from '../apps/app-name'
 import { useAppsStore } from '../../stores/apps-store'
 import { useTokensStore } from '../../stores/tokens-store'
 import { cancelPending, confirmPending } from './token-commands'
@@ -9,13 +10,13 @@ import { cancelPending, confirmPending } from './token-commands'
 export function TokenConfirmDialog() {
   const { t } = useTranslation()
   const localize = useLocalize()
+  const nameOf = useAppName()
   const pending = useTokensStore((state) => state.confirmation)
   const quota = useTokensStore((state) =>
     pending === null ? undefined : state.slots[pending.profileId]?.view?.quota
   )
-  const appName = useAppsStore(
-    (state) => state.apps.find((candidate) => candidate.id === pending?.profileId)?.name
-  )
+  const app = useAppsStore((state) => state.apps.find((candidate) => candidate.id === pending?.profileId))
+  const appName = app ? nameOf(app) : undefined
   if (pending === null) return null
 
   return (
