@@ -124,7 +124,7 @@ export class TokenKeeper {
   /** The held token if it is still worth handing out, else null. Never calls WeChat. */
   current(profileId: string, now = this.deps.clock.now()): HeldToken | null {
     const held = this.lines.get(profileId)?.held ?? null
-    return held && held.expiresAt - now >= MIN_SERVE_REMAINING_MS ? held : null
+    return held && this.servable(held, now) ? held : null
   }
 
   view(profileId: string): TokenView {
@@ -525,8 +525,8 @@ export class TokenKeeper {
     this.line(profileId).lastAttempt = { at: this.deps.clock.now(), ok: false, trigger, reused: false, error }
   }
 
-  private servable(held: HeldToken): boolean {
-    return held.expiresAt - this.deps.clock.now() >= MIN_SERVE_REMAINING_MS
+  private servable(held: HeldToken, now = this.deps.clock.now()): boolean {
+    return held.expiresAt - now >= MIN_SERVE_REMAINING_MS
   }
 
   private log(profileId: string, call: UpstreamCall | RemoteResult['call']): void {
