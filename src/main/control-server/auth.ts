@@ -18,15 +18,21 @@ export class BearerAuth {
 
   allows(authorization: string | undefined): boolean {
     if (this.matcher === null || authorization === undefined || authorization.length < 8) return false
-    // The common spelling is checked in place; anything else (`bearer`, extra spaces) takes the slow path.
-    if (authorization.startsWith('Bearer ') && authorization.charCodeAt(7) !== SPACE)
+    // The common spelling is checked in place; anything else (`bearer`, extra white space around the key)
+    // takes the slow path, which trims.
+    if (
+      authorization.startsWith('Bearer ') &&
+      isVisible(authorization.charCodeAt(7)) &&
+      isVisible(authorization.charCodeAt(authorization.length - 1))
+    )
       return this.matcher.matchesAt(authorization, 7, authorization.length)
     if (authorization.slice(0, 7).toLowerCase() !== 'bearer ') return false
     return this.matcher.matches(authorization.slice(7).trim())
   }
 }
 
-const SPACE = 0x20
+/** Printable ASCII other than the space. */
+const isVisible = (code: number): boolean => code > 0x20 && code < 0x7f
 
 /** Sent with every 401, as RFC 6750 asks. */
 export const WWW_AUTHENTICATE = { 'www-authenticate': 'Bearer realm="wechat-token-desk"' } as const

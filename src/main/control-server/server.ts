@@ -248,7 +248,7 @@ class HttpControlServer implements ControlServer {
   }
 
   private decide(
-    { req, res, method, at }: Exchange,
+    { req, res, method, at, waitingSince }: Exchange,
     match: RouteMatch,
     body: string
   ): Reply | Promise<Reply> | 'stream' {
@@ -270,7 +270,12 @@ class HttpControlServer implements ControlServer {
       case 'apps':
         return listApps(this.routes)
       case 'access-token':
-        return accessToken(this.routes, match.appid ?? '', at)
+        // After waiting for a request body, the arrival time is no longer "now".
+        return accessToken(
+          this.routes,
+          match.appid ?? '',
+          waitingSince === null ? at : this.options.clock.now()
+        )
       case 'refresh':
         return passiveRefresh(this.routes, match.appid ?? '', body)
       case 'events':
@@ -296,7 +301,8 @@ class HttpControlServer implements ControlServer {
 
   private record({ req, method, route, at, waitingSince }: Exchange, status: number): void {
     this.options.requestLog?.record(
-      at,
+      // When it was answered, so the log's times follow its order; an answer given at once, on arrival.
+      waitingSince === null ? at : this.options.clock.now(),
       method,
       route,
       status,
@@ -310,7 +316,9 @@ class HttpControlServer implements ControlServer {
     if (last !== null && last.target === target && last.method === method) return last
     const match = matchRoute(method, target)
     const routed: RoutedTarget = { method, target, match, label: this.routeLabel(match) }
-    this.lastRoute = routed
+    // Only query-less targets are kept: a query may carry an AppSecret (`/cgi-bin/token?…&secret=`), which
+    // must not outlive its request.
+    if (!target.includes('?')) this.lastRoute = routed
     return routed
   }
 

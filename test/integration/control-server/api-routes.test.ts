@@ -1,3 +1,4 @@
+import { request } from 'node:http'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { APPID, SECRET } from '../../support/keeper-world'
 import { controlWorld, type ControlWorld } from '../../support/control-world'
@@ -126,6 +127,30 @@ describe('the local API: routes', () => {
     expect(obtained).toMatchObject({ method: 'GET', route: TOKEN_PATH, status: 200, at: askedAt })
     expect(obtained?.durationMs).toBeGreaterThan(0)
     expect(served).toMatchObject({ route: TOKEN_PATH, status: 200, at: w.clock.now(), durationMs: 0 })
+  })
+
+  it('counts expires_in from when a request body has arrived, not from when the request began', async () => {
+    w = await controlWorld()
+    const held = await w.keeper.ensure(w.profileId)
+    const answer = new Promise<TokenBody>((resolve, reject) => {
+      const req = request(`${w.url}${TOKEN_PATH}`, {
+        headers: { authorization: `Bearer ${w.key}`, 'content-length': '2' }
+      })
+      req.on('response', (res) => {
+        let text = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (text += chunk))
+        res.on('end', () => resolve(JSON.parse(text) as TokenBody))
+      })
+      req.on('error', reject)
+      req.flushHeaders()
+      // The body follows ten (simulated) minutes after the headers.
+      setTimeout(() => {
+        void w.clock.advance(600_000).then(() => req.end('{}'))
+      }, 100)
+    })
+    const body = await answer
+    expect(body.expires_in).toBe(Math.floor((held.expiresAt - w.clock.now()) / 1000))
   })
 
   it('gives every caller within a second the same answer, and a fresh one as the seconds go by', async () => {

@@ -58,6 +58,20 @@ describe('the serve command line, in process', () => {
       expect.arrayContaining(['starting', 'storage', 'emulator', 'listening', 'token', 'request'])
     )
     expect(events.slice(-2)).toEqual(['stopping', 'stopped'])
+    // One line per API request, in order, with what the panel shows (route without its query).
+    const requests = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line['event'] === 'request')
+    expect(requests).toEqual([
+      expect.objectContaining({
+        method: 'GET',
+        route: `/v1/apps/${SANDBOX_APPID}/access-token`,
+        status: 200,
+        caller_port: expect.any(Number) as number,
+        duration_ms: expect.any(Number) as number
+      }),
+      expect.objectContaining({ method: 'GET', route: '/cgi-bin/token', status: 200 })
+    ])
     const all = run.out.join('')
     expect(all).not.toContain(KEY)
     expect(all).not.toContain(SANDBOX_SECRET)

@@ -55,6 +55,12 @@ describe('constant-time comparison', () => {
     const auth = new BearerAuth('k'.repeat(43))
     expect(auth.allows(`Bearer ${'k'.repeat(43)}`)).toBe(true)
     expect(auth.allows(`bearer  ${'k'.repeat(43)}`)).toBe(true)
+    // White space around the key is trimmed whatever the capitalisation (Node strips only spaces and tabs
+    // at the ends of a header value).
+    expect(auth.allows(`Bearer \t${'k'.repeat(43)}`)).toBe(true)
+    expect(auth.allows(`Bearer ${'k'.repeat(43)}\u00a0`)).toBe(true)
+    expect(auth.allows(`Bearer ${'k'.repeat(42)}`)).toBe(false)
+    expect(auth.allows(`Bearer ${'k'.repeat(42)}j`)).toBe(false)
     expect(auth.allows('k'.repeat(43))).toBe(false)
     expect(auth.allows(`Basic ${'k'.repeat(43)}`)).toBe(false)
     expect(auth.allows(undefined)).toBe(false)
