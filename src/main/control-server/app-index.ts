@@ -56,8 +56,8 @@ export class AppIndex {
 
   lookup(appid: string): AppLookup {
     this.load()
-    // Callers poll one app, and the server hands the same routed AppID string back each time: one
-    // identity check instead of a map lookup that compares string contents.
+    // Callers poll one app, and the server's route cache hands back the very same AppID string each time,
+    // which `===` settles at once (a map lookup would hash it and compare contents).
     if (appid === this.last.appid) return this.last.lookup
     const lookup = this.byAppId.get(appid) ?? UNKNOWN
     this.last = { appid, lookup }
