@@ -40,6 +40,18 @@ async function invoke<T>(table: HandlerTable, name: string, input?: unknown): Pr
 
 const tokenPath = `/v1/apps/${SANDBOX_APPID}/access-token`
 
+/** A desk in a fresh data folder that enabled the API and quit: the folder, and the key it had. */
+async function enabledThenQuit(): Promise<{ dir: { path: string }; key: string }> {
+  const dir = tempDir()
+  dirs.push(dir)
+  const first = await desk({ dataDir: dir.path })
+  await invoke(first.table, 'setLocalApi', { enabled: true, port: 0 })
+  const { key } = await invoke<{ key: string }>(first.table, 'revealLocalApiKey')
+  await first.d.services.dispose()
+  desks = desks.filter((x) => x !== first.d)
+  return { dir, key }
+}
+
 describe('the Local API service behind the panel', () => {
   it('is off by default; enabling it generates a key, listens on 127.0.0.1 and serves the sandbox token', async () => {
     const { d, table } = await desk()
@@ -71,14 +83,7 @@ describe('the Local API service behind the panel', () => {
   })
 
   it('starts again after a restart with the same key, when it was left enabled', async () => {
-    const dir = tempDir()
-    dirs.push(dir)
-    const first = await desk({ dataDir: dir.path })
-    await invoke(first.table, 'setLocalApi', { enabled: true, port: 0 })
-    const { key } = await invoke<{ key: string }>(first.table, 'revealLocalApiKey')
-    await first.d.services.dispose()
-    desks = desks.filter((x) => x !== first.d)
-
+    const { dir, key } = await enabledThenQuit()
     const second = await desk({ dataDir: dir.path })
     const status = await invoke<LocalApiStatus>(second.table, 'getLocalApi')
     expect(status.running).toBe(true)
@@ -86,14 +91,7 @@ describe('the Local API service behind the panel', () => {
   })
 
   it('says so, and makes a new key, when the stored key cannot be decrypted any more', async () => {
-    const dir = tempDir()
-    dirs.push(dir)
-    const first = await desk({ dataDir: dir.path })
-    await invoke(first.table, 'setLocalApi', { enabled: true, port: 0 })
-    const { key } = await invoke<{ key: string }>(first.table, 'revealLocalApiKey')
-    await first.d.services.dispose()
-    desks = desks.filter((x) => x !== first.d)
-
+    const { dir, key } = await enabledThenQuit()
     const second = await desk({ dataDir: dir.path, cipher: createAesCipher('a-different-keychain-0123') })
     expect(second.d.services.notices.list().map((n) => n.id)).toContain('local-api-key-unreadable')
     const status = await invoke<LocalApiStatus>(second.table, 'getLocalApi')
