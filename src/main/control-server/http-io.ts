@@ -15,12 +15,12 @@ export interface Reply {
   /** Close the connection after answering (the request body was not read to its end). */
   close?: boolean
   /** The complete headers, built once by `preparedReply` (the other header fields are then ignored). */
-  prepared?: Readonly<Headers>
+  prepared?: Readonly<HeaderFields>
 }
 
-type Headers = Record<string, string | number>
+type HeaderFields = Record<string, string | number>
 
-const replyHeaders = (contentType: string, length: number): Headers => ({
+const replyHeaders = (contentType: string, length: number): HeaderFields => ({
   'content-type': contentType,
   'content-length': length,
   'cache-control': 'no-store',
