@@ -24,7 +24,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           // Headless serve: runs with plain `node out/main/serve.js serve …`, so nothing it imports may need Electron.
-          serve: resolve(__dirname, 'src/main/serve.ts')
+          serve: resolve(__dirname, 'src/cli/main.ts')
         }
       }
     }

@@ -5,6 +5,88 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 
+/**
+ * Import boundaries between the folders of src/ (README › Layout): the engine (core) runs without Electron
+ * and without the fake WeChat; the emulator stands on the HTTP toolkit and WeChat's wire format only; compose
+ * is where they meet; the shells (main, cli) sit on top; the renderer and shared code know no Node.
+ */
+function boundaries() {
+  const ELECTRON = {
+    name: 'electron',
+    message: 'Only the Electron shell (src/main, src/preload) imports electron.'
+  }
+  /** A relative import that climbs out to one of src's top folders. */
+  const into = (folders) => `^(\\.\\./)+(${folders})(/|$)`
+  const rule = (message, regex) => ({ regex, message })
+  const restrict = (files, patterns, paths = [ELECTRON]) => ({
+    files,
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] }
+  })
+  const noNode = rule('Runs in the renderer: no Node built-ins.', '^node:')
+  return [
+    restrict(
+      ['src/core/**/*.ts'],
+      [
+        rule('The engine never knows the fake WeChat: src/compose wires the two.', into('emulator')),
+        rule(
+          'The shells use the engine, never the other way round.',
+          into('main|compose|cli|renderer|preload')
+        )
+      ]
+    ),
+    restrict(
+      ['src/emulator/**/*.ts'],
+      [
+        rule(
+          'The emulator uses only core/http, core/wechat-wire and shared.',
+          `^(\\.\\./)+core/(?!(http|wechat-wire)(/|$))`
+        ),
+        rule('The emulator stands alone.', into('main|compose|cli|renderer|preload'))
+      ]
+    ),
+    restrict(
+      ['src/compose/**/*.ts'],
+      [rule('The shells use compose, not the other way round.', into('main|cli|renderer|preload'))]
+    ),
+    restrict(['src/cli/**/*.ts'], [rule('The CLI is a shell of its own.', into('main|renderer|preload'))]),
+    restrict(
+      ['src/shared/**/*.ts'],
+      [
+        noNode,
+        rule(
+          'Shared code is renderer-safe and depends on nothing else in src.',
+          into('main|core|compose|cli|emulator|renderer|preload')
+        )
+      ]
+    ),
+    restrict(
+      ['src/renderer/**/*.{ts,tsx}'],
+      [
+        noNode,
+        rule(
+          'The renderer reaches main only through window.desk and shared types.',
+          into('main|core|compose|cli|emulator|preload')
+        )
+      ]
+    ),
+    restrict(
+      ['src/main/**/*.ts'],
+      [rule('The Electron shell never imports the emulator: compose does.', into('emulator'))],
+      []
+    ),
+    restrict(
+      ['src/preload/**/*.ts'],
+      [
+        rule(
+          'The preload builds window.desk from the contract only.',
+          into('main|core|compose|cli|emulator|renderer')
+        )
+      ],
+      []
+    )
+  ]
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**'] },
   js.configs.recommended,
@@ -30,22 +112,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules }
   },
-  {
-    // Services are plain Node: only the shell (index, window, ipc, platform adapters) may import electron.
-    files: ['src/main/**/*.ts'],
-    ignores: [
-      'src/main/index.ts',
-      'src/main/window.ts',
-      'src/main/ipc.ts',
-      'src/main/platform/electron-*.ts'
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'Keep Electron behind src/main/platform ports.' }] }
-      ]
-    }
-  },
+  // The layout is the architecture: these rules keep each folder to what it may know about.
+  ...boundaries(),
   {
     // In tests a wrong `!` fails the test loudly, which is what a test is for.
     files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts'],

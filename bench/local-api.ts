@@ -21,7 +21,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { SANDBOX_APPID } from '../src/main/emulator'
+import { SANDBOX_APPID } from '../src/emulator'
 import { startTestDesk } from '../test/support/desk'
 import type { LoadJob, LoadResult } from './load-generator'
 

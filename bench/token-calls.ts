@@ -6,7 +6,7 @@
  *
  * Prints figures measured in this run; it passes or fails nothing.
  */
-import { createWeChatClient } from '../src/main/wechat'
+import { createWeChatClient } from '../src/core/wechat'
 import { keeperWorld, APPID, SECRET, type KeeperWorld } from '../test/support/keeper-world'
 
 const MIN = 60_000

@@ -5,7 +5,7 @@
 import { app, BrowserWindow, ipcMain, nativeTheme, session } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createHandlerTable } from './handlers'
+import { createHandlerTable } from '../compose/desk-handlers'
 import { registerIpc, sendEvent } from './ipc'
 import { createSafeStorageCipher } from './platform/electron-safe-storage'
 import {
@@ -16,8 +16,8 @@ import {
 } from './platform/electron-ports'
 import { installMenu } from './platform/electron-menu'
 import { electronStoreFactory } from './platform/electron-store-factory'
-import { createDeskServices, type DeskServices } from './services'
-import { checkExternalUrl } from './system'
+import { createDeskServices, type DeskServices } from '../compose/desktop'
+import { checkExternalUrl } from '../core/system'
 import { contentSecurityPolicy, guardNavigation, windowOptions } from './window'
 
 const rendererDevUrl = process.env['ELECTRON_RENDERER_URL'] // set by `electron-vite dev` only

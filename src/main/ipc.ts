@@ -1,7 +1,7 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron'
 import { callNames, channelOf, type EventName, type EventPayload } from '../shared/contract'
 import { fail, text, type Result } from '../shared/result'
-import { invokeHandler, type HandlerTable } from './handler-table'
+import { invokeHandler, type HandlerTable } from '../core/handler-table'
 
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>): void

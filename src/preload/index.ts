@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { buildDeskApi } from '../shared/desk-api'
+import { buildDeskApi } from '../shared/contract/bridge'
 
 /**
  * `window.desk`: one named verb per contract call, plus typed event subscriptions. Neither ipcRenderer

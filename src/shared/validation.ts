@@ -1,5 +1,5 @@
 import { text, type FieldIssue, type Localized } from './result'
-import { DEFAULT_API_BASE } from './types'
+import { DEFAULT_API_BASE } from './contract'
 
 const HEX = /^[0-9a-f]$/
 

@@ -7,7 +7,7 @@ import {
   RequestLog,
   type ControlServer,
   type ControlServerOptions
-} from '../../src/main/control-server'
+} from '../../src/core/local-api'
 import type { AppDraft } from '../../src/shared/contract'
 import { keeperWorld, type KeeperWorld } from './keeper-world'
 

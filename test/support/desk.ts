@@ -1,7 +1,7 @@
-import { createAesCipher, unavailableCipher } from '../../src/main/platform/aes-cipher'
-import type { SecretCipher } from '../../src/main/platform/ports'
-import { createDeskServices, type DeskPorts, type DeskServices } from '../../src/main/services'
-import { confStoreFactory } from '../../src/main/storage'
+import { createAesCipher, unavailableCipher } from '../../src/core/storage/aes-cipher'
+import type { SecretCipher } from '../../src/core/ports'
+import { createDeskServices, type DeskPorts, type DeskServices } from '../../src/compose/desktop'
+import { confStoreFactory } from '../../src/core/storage'
 import { DirectoryFileSaver, ManualPower, MemoryClipboard, RecordingOpener, tempDir } from './memory-ports'
 
 export interface TestDesk {

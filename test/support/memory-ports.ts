@@ -1,12 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type {
-  ClipboardPort,
-  ExternalOpenerPort,
-  FileSaverPort,
-  PowerPort
-} from '../../src/main/platform/ports'
+import type { ClipboardPort, ExternalOpenerPort, FileSaverPort, PowerPort } from '../../src/core/ports'
 
 /** A clipboard the test can read back. */
 export class MemoryClipboard implements ClipboardPort {

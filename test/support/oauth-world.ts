@@ -1,6 +1,6 @@
-import type { OAuthService } from '../../src/main/oauth'
-import { ManualClock } from '../../src/main/time/clock'
-import type { OAuthLink, OAuthLinkDraft } from '../../src/shared/oauth-types'
+import type { OAuthService } from '../../src/core/oauth'
+import { ManualClock } from '../../src/core/time/clock'
+import type { OAuthLink, OAuthLinkDraft } from '../../src/shared/contract'
 import { DeskFailure, type DeskError } from '../../src/shared/result'
 import { startTestDesk, type TestDesk } from './desk'
 

@@ -1,6 +1,6 @@
 import { clipboard, dialog, powerMonitor, shell, type BrowserWindow } from 'electron'
 import { writeFile } from 'node:fs/promises'
-import type { ClipboardPort, ExternalOpenerPort, FileSaverPort, PowerPort } from './ports'
+import type { ClipboardPort, ExternalOpenerPort, FileSaverPort, PowerPort } from '../../core/ports'
 
 export const electronClipboard: ClipboardPort = { writeText: (value) => clipboard.writeText(value) }
 

@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron'
-import type { SecretCipher } from './ports'
-import { unavailableCipher } from './aes-cipher'
+import type { SecretCipher } from '../../core/ports'
+import { unavailableCipher } from '../../core/storage/aes-cipher'
 
 /**
  * The OS keychain via Electron's safeStorage. On Linux without a keyring, safeStorage falls back to the

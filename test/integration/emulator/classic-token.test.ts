@@ -9,7 +9,7 @@ import {
   stableFor,
   tokenOf,
   useEmulator
-} from './wechat-client'
+} from '../../support/emulator-client'
 
 describe('GET /cgi-bin/token', () => {
   const ctx = useEmulator()

@@ -10,7 +10,7 @@ import {
   stableFor,
   tokenOf,
   useEmulator
-} from './wechat-client'
+} from '../../support/emulator-client'
 
 describe('injected faults', () => {
   const ctx = useEmulator()

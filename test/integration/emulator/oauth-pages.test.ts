@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { SANDBOX_APP, type EmulatorAppConfig } from '../../../src/main/emulator'
+import { SANDBOX_APP, type EmulatorAppConfig } from '../../../src/emulator'
 import { answerConsent, approve, authorizeLink, openAuthorizeLink } from '../../support/oauth-phone'
-import { MINUTE, NORMAL_APP, TEST_APP, call, useEmulator } from './wechat-client'
+import { MINUTE, NORMAL_APP, TEST_APP, call, useEmulator } from '../../support/emulator-client'
 
 // The pages WeChat shows in its client, over real HTTP: in-page errors, the consent page, the redirect.
 

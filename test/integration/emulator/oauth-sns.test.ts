@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { Emulator, EmulatorAppConfig } from '../../../src/main/emulator'
+import type { Emulator, EmulatorAppConfig } from '../../../src/emulator'
 import { approve, authorizeLink, codeOf } from '../../support/oauth-phone'
-import { HOUR, MINUTE, NORMAL_APP, TEST_APP, call, probe, type Answer, useEmulator } from './wechat-client'
+import {
+  HOUR,
+  MINUTE,
+  NORMAL_APP,
+  TEST_APP,
+  call,
+  probe,
+  type Answer,
+  useEmulator
+} from '../../support/emulator-client'
 
 // /sns/oauth2/access_token, /sns/oauth2/refresh_token, /sns/auth, /sns/userinfo over real HTTP
 // (wechat-api.md §4.3-4.6), with an injected clock for the 5-minute code and the 30-day refresh_token.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Emulator, EmulatorAppConfig } from '../../../src/main/emulator'
+import type { Emulator, EmulatorAppConfig } from '../../../src/emulator'
 import {
   HOUR,
   MINUTE,
@@ -10,7 +10,7 @@ import {
   clearQuota,
   postJson,
   useEmulator
-} from './wechat-client'
+} from '../../support/emulator-client'
 
 // ManualClock starts at 2026-11-22 02:00 UTC = 10:00 in Beijing; Beijing midnight is 14 h later.
 const TO_BEIJING_MIDNIGHT = 14 * HOUR

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { SANDBOX_APP, SANDBOX_APPID, SANDBOX_SECRET, createEmulator } from '../../../src/main/emulator'
-import { ManualClock } from '../../../src/main/time/clock'
+import { SANDBOX_APP, SANDBOX_APPID, SANDBOX_SECRET, createEmulator } from '../../../src/emulator'
+import { ManualClock } from '../../../src/core/time/clock'
 import {
   MINUTE,
   NORMAL_APP,
@@ -12,7 +12,7 @@ import {
   stableFor,
   tokenOf,
   useEmulator
-} from './wechat-client'
+} from '../../support/emulator-client'
 
 const RID = /rid: ([0-9a-f]{8})-([0-9a-f]{8})-([0-9a-f]{8})$/
 

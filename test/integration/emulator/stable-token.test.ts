@@ -10,7 +10,7 @@ import {
   stableFor,
   tokenOf,
   useEmulator
-} from './wechat-client'
+} from '../../support/emulator-client'
 
 describe('POST /cgi-bin/stable_token, normal mode', () => {
   const ctx = useEmulator()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Emulator, EmulatorAppConfig } from '../../../src/main/emulator'
-import { TEST_APP, call, getToken, postJson, useEmulator, type Answer } from './wechat-client'
+import type { Emulator, EmulatorAppConfig } from '../../../src/emulator'
+import { TEST_APP, call, getToken, postJson, useEmulator, type Answer } from '../../support/emulator-client'
 
 // The validation order of wechat-api.md §6a: method → missing params (41002, 41004) → grant_type (40002)
 // → appid (40013) → secret (40125) → frozen (40243) → IP whitelist (40164) → quota (45009).

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { AppRegistry } from '../../../src/main/emulator/app-registry'
+import { AppRegistry } from '../../../src/emulator/app-registry'
 import {
   checkAuthorizeRequest,
   redirectWith,
   type AuthorizeCheck
-} from '../../../src/main/emulator/authorize-request'
-import { TokenLedger } from '../../../src/main/emulator/credential-model'
-import type { EmulatorAppConfig } from '../../../src/main/emulator'
+} from '../../../src/emulator/authorize-request'
+import { TokenLedger } from '../../../src/emulator/credential-model'
+import type { EmulatorAppConfig } from '../../../src/emulator'
 
 // The checks are pure; the HTTP side (pages, CSP, redirects) is in test/integration/emulator/oauth-pages.test.ts.
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ClassicLine, StableLine, TokenLedger } from '../../../src/main/emulator/credential-model'
+import { ClassicLine, StableLine, TokenLedger } from '../../../src/emulator/credential-model'
 
 const S = 1000
 const T0 = 1_000_000_000

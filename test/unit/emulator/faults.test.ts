@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { EMULATOR_FAULTS, type EmulatorFault } from '../../../src/shared/types'
-import { FaultQueue, faultReply } from '../../../src/main/emulator/faults'
+import { EMULATOR_FAULTS, type EmulatorFault } from '../../../src/shared/contract'
+import { FaultQueue, faultReply } from '../../../src/emulator/faults'
 
 const context = { path: '/cgi-bin/token', callerIp: '127.0.0.1', rid: '69211a60-01234567-89abcdef' }
 

@@ -5,7 +5,7 @@ import {
   REFRESH_TOKEN_TTL_MS,
   USER_TOKEN_TTL_MS,
   randomCode
-} from '../../../src/main/emulator/oauth-model'
+} from '../../../src/emulator/oauth-model'
 
 const T0 = Date.UTC(2026, 10, 22, 2, 0, 0)
 const A = 'wx0123456789abcdef'

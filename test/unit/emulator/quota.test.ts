@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  AppQuotas,
-  WindowedCounter,
-  beijingDay,
-  beijingMonth,
-  minuteOf
-} from '../../../src/main/emulator/quota'
+import { AppQuotas, WindowedCounter, beijingDay, beijingMonth, minuteOf } from '../../../src/emulator/quota'
 
 describe('quota windows', () => {
   it('turns the day at Beijing midnight (16:00 UTC)', () => {

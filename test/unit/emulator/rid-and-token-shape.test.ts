@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { makeRid, withRid } from '../../../src/main/emulator/rid'
-import { isWellFormedToken, randomTokenString } from '../../../src/main/emulator/token-shape'
+import { makeRid, withRid } from '../../../src/emulator/rid'
+import { isWellFormedToken, randomTokenString } from '../../../src/emulator/token-shape'
 
 describe('rid', () => {
   it('is three groups of 8 hex digits, the first the Unix seconds of the request', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { AppRegistry } from '../../../src/main/emulator/app-registry'
-import { TokenLedger } from '../../../src/main/emulator/credential-model'
-import { stableToken } from '../../../src/main/emulator/token-endpoints'
-import type { EmulatorAppConfig } from '../../../src/main/emulator'
-import type { Outcome, WxRequest } from '../../../src/main/emulator/wx-request'
+import { AppRegistry } from '../../../src/emulator/app-registry'
+import { TokenLedger } from '../../../src/emulator/credential-model'
+import { stableToken } from '../../../src/emulator/token-endpoints'
+import type { EmulatorAppConfig } from '../../../src/emulator'
+import type { Outcome, WxRequest } from '../../../src/core/wechat-wire/request'
 
 // The stable_token rate limits are too large to reach over HTTP in a test; the endpoint logic is pure.
 

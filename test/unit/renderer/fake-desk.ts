@@ -8,15 +8,21 @@ import {
   type EventName,
   type EventPayload
 } from '../../../src/shared/contract'
-import { buildDeskApi } from '../../../src/shared/desk-api'
+import { buildDeskApi } from '../../../src/shared/contract/bridge'
 import {
   LOCAL_API_SNIPPET_IDS,
   type LocalApiSnippet,
   type LocalApiSnippetId,
   type LocalApiStatus
-} from '../../../src/shared/local-api-contract'
+} from '../../../src/shared/contract/local-api'
 import { fail, ok, text, type Result } from '../../../src/shared/result'
-import type { AppView, EmulatorStatus, Preferences, SystemInfo, TokenView } from '../../../src/shared/types'
+import type {
+  AppView,
+  EmulatorStatus,
+  Preferences,
+  SystemInfo,
+  TokenView
+} from '../../../src/shared/contract'
 
 export const NOW = Date.UTC(2026, 10, 22, 6, 0, 0)
 

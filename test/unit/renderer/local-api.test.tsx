@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import type { LocalApiRequestEntry, LocalApiStatus } from '../../../src/shared/local-api-contract'
+import type { LocalApiRequestEntry, LocalApiStatus } from '../../../src/shared/contract/local-api'
 import { fail, ok, type DeskError } from '../../../src/shared/result'
 import { App } from '../../../src/renderer/src/app/app'
 import {

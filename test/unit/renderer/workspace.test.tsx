@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { fail, ok } from '../../../src/shared/result'
-import type { CallLogEntry } from '../../../src/shared/types'
+import type { CallLogEntry } from '../../../src/shared/contract'
 import { App } from '../../../src/renderer/src/app/app'
 import { appView, say } from './fake-desk'
 import { installFakeDesk } from './setup'

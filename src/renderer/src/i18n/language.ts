@@ -1,4 +1,4 @@
-import type { LanguagePreference } from '../../../shared/types'
+import type { LanguagePreference } from '../../../shared/contract'
 
 /** The languages the interface is written in. */
 export type UiLanguage = 'en' | 'zh-CN'

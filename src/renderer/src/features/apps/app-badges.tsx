@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { EnvTag } from '../../../../shared/types'
+import type { EnvTag } from '../../../../shared/contract'
 
 /** dev and test stay quiet; prod is loud on purpose. */
 export function EnvBadge({ env }: { env: EnvTag }) {

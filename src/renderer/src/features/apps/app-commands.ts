@@ -1,6 +1,6 @@
 import type { CallInput } from '../../../../shared/contract'
 import type { Result } from '../../../../shared/result'
-import type { AppView } from '../../../../shared/types'
+import type { AppView } from '../../../../shared/contract'
 import { callDesk } from '../../desk'
 import { removeApp, setApps, setSelectedAppId, upsertApp, useAppsStore } from '../../stores/apps-store'
 import { showCallLogFor } from '../../stores/call-log-store'

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { APP_KINDS, DEFAULT_API_BASE, ENV_TAGS, TOKEN_MODES, type AppView } from '../../../../shared/types'
+import { APP_KINDS, DEFAULT_API_BASE, ENV_TAGS, TOKEN_MODES, type AppView } from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
 import { Modal } from '../../components/modal'
 import { useLocalize } from '../../i18n/use-localize'

@@ -1,6 +1,6 @@
 import { checkOAuthDomains, normalizeOAuthDomain } from '../../../../shared/oauth-domain'
 import type { DeskError, FieldIssue, Localized } from '../../../../shared/result'
-import type { AppKind, AppView, EnvTag, TokenMode } from '../../../../shared/types'
+import type { AppKind, AppView, EnvTag, TokenMode } from '../../../../shared/contract'
 import {
   checkAppId,
   checkAppSecret,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { AppView } from '../../../../shared/types'
+import type { AppView } from '../../../../shared/contract'
 import { EnvBadge, NoSecretBadge, SandboxBadge } from './app-badges'
 import { useAppName } from './app-name'
 

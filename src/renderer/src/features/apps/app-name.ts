@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import { SANDBOX_PROFILE_NAME, type AppView } from '../../../../shared/types'
+import { SANDBOX_PROFILE_NAME, type AppView } from '../../../../shared/contract'
 
 /**
  * How an app is named on screen: as the user named it, except the built-in sandbox under the name it was

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppView } from '../../../../shared/types'
+import type { AppView } from '../../../../shared/contract'
 import { EnvBadge, SandboxBadge } from './app-badges'
 import { AppFormDialog } from './app-form-dialog'
 import { useAppName } from './app-name'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DeskError } from '../../../../shared/result'
-import type { AppView } from '../../../../shared/types'
+import type { AppView } from '../../../../shared/contract'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { deleteApp } from './app-commands'
 import { useAppName } from './app-name'

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { DeskError, Localized } from '../../../../shared/result'
-import type { AppView } from '../../../../shared/types'
+import type { AppView } from '../../../../shared/contract'
 import { saveApp } from './app-commands'
 import {
   hintFor,

@@ -6,7 +6,7 @@ import {
   showCallLogFor,
   useCallLogStore
 } from '../../stores/call-log-store'
-import type { CallLogEntry } from '../../../../shared/types'
+import type { CallLogEntry } from '../../../../shared/contract'
 
 /** Shows `profileId`'s calls; live entries that arrive while loading are merged, not lost. */
 export async function loadCallLog(profileId: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { CallLogEntry } from '../../../../shared/types'
+import type { CallLogEntry } from '../../../../shared/contract'
 import { useUiLanguage } from '../../i18n/use-localize'
 import { formatClock, formatDateTime } from '../../lib/format'
 

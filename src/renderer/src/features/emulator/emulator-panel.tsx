@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { EMULATOR_FAULTS, type EmulatorFault } from '../../../../shared/types'
+import { EMULATOR_FAULTS, type EmulatorFault } from '../../../../shared/contract'
 import { ChoiceSelect } from '../../components/choice-select'
 import { ErrorCallout } from '../../components/error-callout'
 import { useEmulatorStatus } from './use-emulator-status'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { DeskError, Result } from '../../../../shared/result'
-import type { EmulatorFault, EmulatorStatus } from '../../../../shared/types'
+import type { EmulatorFault, EmulatorStatus } from '../../../../shared/contract'
 import { callDesk } from '../../desk'
 
 export interface EmulatorControls {

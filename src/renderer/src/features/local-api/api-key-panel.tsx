@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import type { LocalApiStatus } from '../../../../shared/local-api-contract'
+import type { LocalApiStatus } from '../../../../shared/contract/local-api'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { copyLocalApiKey, hideLocalApiKey, revealLocalApiKey, rotateLocalApiKey } from './local-api-commands'
 import { useLocalApiStore } from './local-api-store'

@@ -1,5 +1,5 @@
 import type { CallInput } from '../../../../shared/contract'
-import type { LocalApiSnippetId, LocalApiStatus } from '../../../../shared/local-api-contract'
+import type { LocalApiSnippetId, LocalApiStatus } from '../../../../shared/contract/local-api'
 import type { DeskError, Result } from '../../../../shared/result'
 import { callDesk } from '../../desk'
 import {

@@ -4,7 +4,7 @@ import {
   type LocalApiRequestBatch,
   type LocalApiRequestEntry,
   type LocalApiStatus
-} from '../../../../shared/local-api-contract'
+} from '../../../../shared/contract/local-api'
 import type { DeskError } from '../../../../shared/result'
 
 /** Commands of the panel, so each button knows when it is the one running. */

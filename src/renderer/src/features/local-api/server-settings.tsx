@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
-import type { LocalApiStatus } from '../../../../shared/local-api-contract'
+import type { LocalApiStatus } from '../../../../shared/contract/local-api'
 import type { DeskError, Localized } from '../../../../shared/result'
 import { ErrorCallout } from '../../components/error-callout'
 import type { LocalApiKey } from '../../i18n/local-api'

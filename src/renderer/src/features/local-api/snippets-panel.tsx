@@ -3,7 +3,7 @@ import {
   LOCAL_API_SNIPPET_IDS,
   type LocalApiSnippetId,
   type LocalApiStatus
-} from '../../../../shared/local-api-contract'
+} from '../../../../shared/contract/local-api'
 import { ChoiceSelect } from '../../components/choice-select'
 import { ErrorCallout } from '../../components/error-callout'
 import { TabList, TabPanel, type TabItem } from '../../components/tabs'

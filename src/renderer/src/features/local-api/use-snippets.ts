@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import type { LocalApiSnippet, LocalApiStatus } from '../../../../shared/local-api-contract'
+import type { LocalApiSnippet, LocalApiStatus } from '../../../../shared/contract/local-api'
 import type { DeskError } from '../../../../shared/result'
-import type { AppView } from '../../../../shared/types'
+import type { AppView } from '../../../../shared/contract'
 import { callDesk } from '../../desk'
 
 export interface SnippetsState {

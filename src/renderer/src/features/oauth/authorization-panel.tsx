@@ -5,7 +5,7 @@ import {
   type OAuthCopyField,
   type OAuthUserInfo,
   type UserInfoLang
-} from '../../../../shared/oauth-types'
+} from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
 import { useLocalize, useUiLanguage } from '../../i18n/use-localize'
 import { formatClock, formatCountdown, formatDateTime, secondsUntil } from '../../lib/format'

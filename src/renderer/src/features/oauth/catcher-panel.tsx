@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
-import type { OAuthCatcherView, OAuthSetup } from '../../../../shared/oauth-types'
+import type { OAuthCatcherView, OAuthSetup } from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
 import { formatCountdown, secondsUntil } from '../../lib/format'
 import { startCatcher, stopCatcher } from './oauth-commands'

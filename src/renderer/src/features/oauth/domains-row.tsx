@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
-import type { OAuthSetup } from '../../../../shared/oauth-types'
-import type { AppView } from '../../../../shared/types'
+import type { OAuthSetup } from '../../../../shared/contract'
+import type { AppView } from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
 import { splitDomains } from '../../lib/split-domains'
 import { saveDomains } from './oauth-commands'

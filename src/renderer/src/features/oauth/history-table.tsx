@@ -1,4 +1,4 @@
-import type { OAuthAuthorizationView } from '../../../../shared/oauth-types'
+import type { OAuthAuthorizationView } from '../../../../shared/contract'
 import { DataTable } from '../../components/data-table'
 import { ErrorCallout } from '../../components/error-callout'
 import { useUiLanguage } from '../../i18n/use-localize'

@@ -7,7 +7,7 @@ import {
   type OAuthLinkDraft,
   type OAuthLintFinding,
   type OAuthSetup
-} from '../../../../shared/oauth-types'
+} from '../../../../shared/contract'
 import { ChoiceSelect } from '../../components/choice-select'
 import { ErrorCallout } from '../../components/error-callout'
 import { callDesk } from '../../desk'

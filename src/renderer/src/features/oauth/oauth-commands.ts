@@ -5,9 +5,9 @@ import type {
   OAuthExchangeOutcome,
   OAuthCatcherView,
   UserInfoLang
-} from '../../../../shared/oauth-types'
+} from '../../../../shared/contract'
 import type { Result } from '../../../../shared/result'
-import type { AppView } from '../../../../shared/types'
+import type { AppView } from '../../../../shared/contract'
 import { callDesk } from '../../desk'
 import {
   receiveOAuthState,

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { OAuthCopyField, OAuthStateView } from '../../../../shared/oauth-types'
+import type { OAuthCopyField, OAuthStateView } from '../../../../shared/contract'
 import type { DeskError } from '../../../../shared/result'
 
 /** Where a failed action's error is shown. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { OAuthCopyField, OAuthLinkDraft, OAuthSetup } from '../../../../shared/oauth-types'
-import type { AppView } from '../../../../shared/types'
+import type { OAuthCopyField, OAuthLinkDraft, OAuthSetup } from '../../../../shared/contract'
+import type { AppView } from '../../../../shared/contract'
 import { callDesk } from '../../desk'
 import { useNow } from '../../lib/use-now'
 import { AuthorizationPanel } from './authorization-panel'

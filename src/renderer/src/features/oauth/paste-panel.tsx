@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
-import type { OAuthPasteReport } from '../../../../shared/oauth-types'
+import type { OAuthPasteReport } from '../../../../shared/contract'
 import type { Localized } from '../../../../shared/result'
 import { ErrorCallout } from '../../components/error-callout'
 import { callDesk } from '../../desk'

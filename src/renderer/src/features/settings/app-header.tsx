@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { LanguagePreference, ThemePreference } from '../../../../shared/types'
+import type { LanguagePreference, ThemePreference } from '../../../../shared/contract'
 import { usePreferencesStore } from '../../stores/preferences-store'
 import { PreferenceSelect } from './preference-select'
 import { savePreferences } from './preference-commands'

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppView, TokenQuota } from '../../../../shared/types'
+import type { AppView, TokenQuota } from '../../../../shared/contract'
 import { formatClock, formatCountdown, secondsUntil } from '../../lib/format'
 import { useUiLanguage } from '../../i18n/use-localize'
 import type { TokenSlot } from '../../stores/tokens-store'

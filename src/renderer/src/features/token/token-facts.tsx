@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { TokenAttempt, TokenView } from '../../../../shared/types'
+import type { TokenAttempt, TokenView } from '../../../../shared/contract'
 import { formatClock, formatCountdown, formatDateTime, secondsUntil } from '../../lib/format'
 import { useLocalize, useUiLanguage } from '../../i18n/use-localize'
 

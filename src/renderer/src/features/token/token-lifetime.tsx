@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { TokenView } from '../../../../shared/types'
+import type { TokenView } from '../../../../shared/contract'
 import { formatCountdown } from '../../lib/format'
 
 /** WeChat rotates stable tokens in their last 5 minutes; below that the bar turns amber. */

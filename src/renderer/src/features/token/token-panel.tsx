@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { AppView } from '../../../../shared/types'
+import type { AppView } from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
 import { useNow } from '../../lib/use-now'
 import { selectTokenSlot, useTokensStore } from '../../stores/tokens-store'

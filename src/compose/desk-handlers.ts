@@ -1,0 +1,22 @@
+import { callLogHandlers } from '../core/call-log/handlers'
+import { localApiHandlers } from '../core/local-api'
+import type { HandlerTable } from '../core/handler-table'
+import { oauthHandlers } from '../core/oauth'
+import { profileHandlers } from '../core/profiles/handlers'
+import { sandboxHandlers } from './sandbox'
+import { systemHandlers } from '../core/system'
+import { tokenHandlers } from '../core/tokens/handlers'
+import type { DeskServices } from './desktop'
+
+/** The whole handler table, one registrar per feature. `satisfies` fails the build if a call has no handler. */
+export function createHandlerTable(services: DeskServices): HandlerTable {
+  return {
+    ...profileHandlers(services.profiles),
+    ...tokenHandlers(services),
+    ...callLogHandlers(services.callLog),
+    ...sandboxHandlers(services.sandbox?.emulator ?? null),
+    ...systemHandlers(services),
+    ...localApiHandlers(services.localApi),
+    ...oauthHandlers(services.oauth)
+  } satisfies HandlerTable
+}

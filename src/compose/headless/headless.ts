@@ -1,0 +1,287 @@
+import {
+  checkApiKey,
+  checkListenHost,
+  createControlServer,
+  generateApiKey,
+  isLoopbackHost,
+  RequestLog,
+  tokenSignature
+} from '../../core/local-api'
+import { SANDBOX_APPID } from '../../emulator'
+import { startSandbox, type Sandbox } from '../sandbox'
+import { createAesCipher, unavailableCipher } from '../../core/storage/aes-cipher'
+import type { SecretCipher } from '../../core/ports'
+import { confStoreFactory, openDeskStore, type DeskStore } from '../../core/storage'
+import { systemClock } from '../../core/time/clock'
+import type { CallLog } from '../../core/call-log'
+import { createTokenRuntime, type TokenKeeper } from '../../core/tokens'
+import { ConfigError, secretsFromEnv, type ServeApp } from './config'
+import { ConfigCatalog, type HeadlessApp } from './config-catalog'
+import { memoryStoreFactory } from '../../core/storage/memory-store'
+
+export type LogLevel = 'info' | 'warn' | 'error'
+/** Where headless serve says what happens: one event with its fields (the CLI writes JSON lines). */
+export type ServeLog = (level: LogLevel, event: string, fields?: Record<string, unknown>) => void
+
+export interface HeadlessOptions {
+  apps: ServeApp[]
+  /** Where `WECHAT_SECRET_<appid>`, `DESK_API_KEY` and `DESK_DATA_KEY` come from. */
+  env: Readonly<Record<string, string | undefined>>
+  host: string
+  port: number
+  allowNonLoopback: boolean
+  /** Tokens persist here (encrypted with `DESK_DATA_KEY`); null keeps everything in memory. */
+  dataDir: string | null
+  /** Start the built-in emulator and serve a sandbox app bound to it. */
+  emulator: boolean
+  log: ServeLog
+  /** Values the log must never show (the API key, the secrets). */
+  mask: (values: readonly string[]) => void
+  /** Shows a generated API key once, outside the JSON log (stderr). */
+  announceKey: (key: string) => void
+}
+
+export interface HeadlessDesk {
+  url: string
+  /** Stops listening, lets in-flight WeChat calls finish, closes everything; idempotent. */
+  stop(reason?: string): Promise<void>
+}
+
+/** The listen failed (port taken …): not a configuration problem. */
+export class StartError extends Error {
+  override name = 'StartError'
+}
+
+export const DATA_KEY_ENV = 'DESK_DATA_KEY'
+export const API_KEY_ENV = 'DESK_API_KEY'
+
+/**
+ * Headless serve: the token keeper and the local HTTP API with no UI and no Electron. Apps come from the
+ * config file, secrets from the environment; tokens persist encrypted in `--data-dir` when `DESK_DATA_KEY`
+ * is set, else they live in memory.
+ */
+export async function startHeadless(options: HeadlessOptions): Promise<HeadlessDesk> {
+  const { log, env } = options
+  const secrets = secretsFromEnv(options.apps, env)
+  const host = checkListenHost(options.host, options.allowNonLoopback)
+  if (!host.ok) throw new ConfigError([`--host: ${host.message.en}`])
+  const apiKey = readApiKey(env)
+  const cipher = readCipher(env)
+  options.mask([...secrets.values(), ...(apiKey === null ? [] : [apiKey])])
+
+  const store = openStore(options.dataDir, log)
+  logStorage(log, options.dataDir, cipher)
+
+  let sandbox: Sandbox | null = null
+  const apps: HeadlessApp[] = options.apps.map((app) => ({ ...app, secret: secrets.get(app.appid) ?? '' }))
+  if (options.emulator) {
+    if (apps.some((app) => app.appid === SANDBOX_APPID)) {
+      throw new ConfigError([`--emulator: the config already has the sandbox AppID ${SANDBOX_APPID}`])
+    }
+    sandbox = await startSandbox(systemClock)
+    const { binding } = sandbox
+    apps.push({
+      appid: binding.appId,
+      name: 'Sandbox (built-in emulator)',
+      kind: 'test-account',
+      env: 'dev',
+      mode: 'stable',
+      apiBase: binding.apiBase(),
+      secret: binding.secret
+    })
+    options.mask([binding.secret])
+    log('info', 'emulator', {
+      url: binding.apiBase(),
+      appid: binding.appId,
+      note: 'tokens of the sandbox app work only against it'
+    })
+  }
+
+  const key = apiKey ?? generateApiKey()
+  if (apiKey === null) {
+    options.mask([key])
+    options.announceKey(key)
+  }
+  log('info', 'api-key', { source: apiKey === null ? 'generated (printed once on stderr)' : API_KEY_ENV })
+
+  const clock = systemClock
+  const catalog = new ConfigCatalog(apps)
+  const runtime = createTokenRuntime({
+    credentials: (id) => catalog.credentials(id),
+    store,
+    cipher,
+    clock,
+    unattended: true
+  })
+  const { keeper, callLog } = runtime
+  keeper.start(catalog.ids)
+
+  const requestLog = new RequestLog()
+  const server = createControlServer({
+    host: host.host,
+    port: options.port,
+    catalog,
+    tokens: keeper,
+    clock,
+    apiKey: key,
+    requestLog,
+    logError: (error) =>
+      log('error', 'internal-error', { message: error instanceof Error ? error.message : String(error) })
+  })
+
+  const stopLogging = logActivity(log, keeper, callLog, requestLog, catalog)
+  const shutDown = async (): Promise<void> => {
+    stopLogging()
+    await server.close()
+    await runtime.close()
+    await sandbox?.close()
+  }
+
+  let address
+  try {
+    address = await server.listen()
+  } catch (error) {
+    await shutDown()
+    const code = (error as NodeJS.ErrnoException | null)?.code
+    throw new StartError(
+      code === 'EADDRINUSE'
+        ? `Port ${options.port} on ${host.host} is already in use; choose another with --port (0 = any free port)`
+        : `Cannot listen on ${host.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`
+    )
+  }
+  log('info', 'listening', {
+    url: address.url,
+    host: address.host,
+    port: address.port,
+    apps: apps.map((app) => ({ appid: app.appid, name: app.name, mode: app.mode }))
+  })
+  if (!isLoopbackHost(host.host)) {
+    log('warn', 'non-loopback', {
+      message: `Reachable from other machines on ${host.host}: the API key is the only protection.`
+    })
+  }
+
+  let stopping: Promise<void> | null = null
+  return {
+    url: address.url,
+    stop(reason) {
+      stopping ??= (async () => {
+        log('info', 'stopping', { reason: reason ?? 'requested' })
+        await shutDown()
+        log('info', 'stopped')
+      })()
+      return stopping
+    }
+  }
+}
+
+function readApiKey(env: HeadlessOptions['env']): string | null {
+  const key = env[API_KEY_ENV]
+  if (key === undefined || key === '') return null
+  const problem = checkApiKey(key)
+  if (problem) throw new ConfigError([`${API_KEY_ENV}: ${problem.en}`])
+  return key
+}
+
+function readCipher(env: HeadlessOptions['env']): SecretCipher {
+  const dataKey = env[DATA_KEY_ENV]
+  if (dataKey === undefined || dataKey === '') return unavailableCipher(`${DATA_KEY_ENV} is not set`)
+  try {
+    return createAesCipher(dataKey)
+  } catch (error) {
+    throw new ConfigError([`${DATA_KEY_ENV}: ${error instanceof Error ? error.message : String(error)}`])
+  }
+}
+
+function openStore(dataDir: string | null, log: ServeLog): DeskStore {
+  const opened =
+    dataDir === null
+      ? openDeskStore(memoryStoreFactory, ':memory:')
+      : openDeskStore(confStoreFactory, dataDir)
+  if (opened.notice) log('warn', 'store-replaced', { message: opened.notice.message.en })
+  return opened.store
+}
+
+function logStorage(log: ServeLog, dataDir: string | null, cipher: SecretCipher): void {
+  if (dataDir !== null && cipher.available) {
+    log('info', 'storage', {
+      tokens: 'persisted',
+      dataDir,
+      message: `Tokens are kept across restarts in ${dataDir}, encrypted with ${DATA_KEY_ENV} (AES-256-GCM).`
+    })
+  } else if (dataDir !== null) {
+    log('warn', 'storage', {
+      tokens: 'memory',
+      dataDir,
+      message: `Tokens are kept in memory only: set ${DATA_KEY_ENV} to keep them across restarts (encrypted). Usage counters are kept in ${dataDir}.`
+    })
+  } else {
+    log('info', 'storage', {
+      tokens: 'memory',
+      message: `Tokens are kept in memory only: pass --data-dir and set ${DATA_KEY_ENV} to keep them across restarts.`
+    })
+  }
+}
+
+/** Token changes, failed attempts, upstream calls and API requests, as log lines (no tokens, no secrets). */
+function logActivity(
+  log: ServeLog,
+  keeper: TokenKeeper,
+  callLog: CallLog,
+  requestLog: RequestLog,
+  catalog: ConfigCatalog
+): () => void {
+  const seen = new Map<string, string>()
+  const failures = new Map<string, number>()
+  const offs = [
+    keeper.onChange((view) => {
+      const signature = tokenSignature(view)
+      if (seen.get(view.profileId) !== signature) {
+        seen.set(view.profileId, signature)
+        if (view.held && view.expiresAt !== null) {
+          log('info', 'token', {
+            appid: view.profileId,
+            mode: view.mode,
+            expires_at: new Date(view.expiresAt).toISOString(),
+            next_refresh_at: view.nextRefreshAt === null ? null : new Date(view.nextRefreshAt).toISOString()
+          })
+        }
+      }
+      const attempt = view.lastAttempt
+      if (attempt && !attempt.ok && failures.get(view.profileId) !== attempt.at) {
+        failures.set(view.profileId, attempt.at)
+        log('warn', 'token-error', {
+          appid: view.profileId,
+          trigger: attempt.trigger,
+          code: attempt.error?.code,
+          errcode: attempt.error?.errcode,
+          message: attempt.error?.message.en,
+          fix: attempt.error?.fix?.en
+        })
+      }
+    }),
+    callLog.onEntry((entry) =>
+      log(entry.outcome === 'ok' ? 'info' : 'warn', 'upstream', {
+        appid: catalog.credentials(entry.profileId).appId,
+        endpoint: entry.endpoint,
+        http_status: entry.httpStatus,
+        errcode: entry.errcode,
+        rid: entry.rid,
+        duration_ms: entry.durationMs,
+        detail: entry.detail
+      })
+    ),
+    requestLog.onRecord(() => {
+      for (const entry of requestLog.since(requestLog.total - 1)) {
+        log('info', 'request', {
+          method: entry.method,
+          route: entry.route,
+          status: entry.status,
+          caller_port: entry.callerPort,
+          duration_ms: entry.durationMs
+        })
+      }
+    })
+  ]
+  return () => offs.forEach((off) => off())
+}

@@ -1,0 +1,2 @@
+export { emulatorStatus, sandboxHandlers } from './handlers'
+export { startSandbox, type Sandbox } from './sandbox'

@@ -1,0 +1,1 @@
+export { RemoteTokenSource, type RemoteResult, type RemoteTarget, type RemoteCall } from './remote'

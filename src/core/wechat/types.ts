@@ -1,0 +1,109 @@
+import type { WeChatUserInfo } from '../../shared/contract'
+
+/** The WeChat credential endpoints this client calls. */
+export type WeChatEndpoint =
+  | '/cgi-bin/token'
+  | '/cgi-bin/stable_token'
+  | '/cgi-bin/getcallbackip'
+  | '/sns/oauth2/access_token'
+  | '/sns/oauth2/refresh_token'
+  | '/sns/auth'
+  | '/sns/userinfo'
+
+/** One upstream HTTP exchange, as the call log records it. Never carries the AppSecret or a token. */
+export interface UpstreamCall {
+  endpoint: WeChatEndpoint
+  method: 'GET' | 'POST'
+  /** The full URL with `secret=***` and `access_token=***` (and other credential values) masked. */
+  url: string
+  /** When the call started (the injected clock), epoch ms. */
+  at: number
+  /** Null when no response head arrived (refused, reset, timeout before headers). */
+  httpStatus: number | null
+  errcode: number | null
+  rid: string | null
+  /** Wall-clock duration (monotonic timer, independent of the injected clock). */
+  durationMs: number
+  outcome: 'ok' | 'error'
+  /** Short reason for failures: the errmsg for WeChat errors, otherwise timeout / network / body details. */
+  detail: string | null
+}
+
+export type UpstreamFailure =
+  /** WeChat answered with a non-zero errcode (normally with HTTP 200). */
+  | { kind: 'wechat'; errcode: number; errmsg: string; rid: string | null }
+  /** No complete answer within the client's timeout (headers + body). */
+  | { kind: 'timeout'; afterMs: number }
+  /** The request never got an answer: refused, reset before the response head, DNS, TLS. */
+  | { kind: 'network'; message: string }
+  /** A non-2xx answer without a WeChat errcode (e.g. a proxy's 502 HTML page). */
+  | { kind: 'http-status'; status: number; snippet: string }
+  /** A 2xx answer that is not the expected JSON: HTML, empty, cut off, malformed, too large or missing fields. */
+  | { kind: 'bad-body'; status: number; contentType: string | null; snippet: string; reason: string }
+
+export type UpstreamResult<T> =
+  { ok: true; value: T; call: UpstreamCall } | { ok: false; failure: UpstreamFailure; call: UpstreamCall }
+
+/** A web-OAuth user token grant (code exchange or refresh). */
+export interface SnsGrant {
+  accessToken: string
+  expiresIn: number
+  refreshToken: string
+  openid: string
+  scope: string
+  /** Only when the account is bound to an Open Platform account and the scope is snsapi_userinfo. */
+  unionid: string | null
+  /** `is_snapshotuser: 1`: a snapshot-page visitor whose openid and profile are virtual. */
+  isSnapshotUser: boolean
+}
+
+/** The fields of WeChat's /sns/userinfo answer. */
+export type SnsUserInfo = WeChatUserInfo
+
+export interface TokenGrant {
+  accessToken: string
+  /** Seconds, as WeChat granted them (7200 for classic; 300…7200 for stable normal mode). */
+  expiresIn: number
+}
+
+export interface WeChatClient {
+  /** GET /cgi-bin/token: every successful call mints a new token (the previous one dies ~5 min later). */
+  getToken(p: { apiBase: string; appid: string; secret: string }): Promise<UpstreamResult<TokenGrant>>
+  /** POST /cgi-bin/stable_token with a JSON body; normal mode returns the current stable token. */
+  getStableToken(p: {
+    apiBase: string
+    appid: string
+    secret: string
+    forceRefresh: boolean
+  }): Promise<UpstreamResult<TokenGrant>>
+  /** GET /cgi-bin/getcallbackip: a cheap probe that a token is alive. */
+  getCallbackIp(p: { apiBase: string; accessToken: string }): Promise<UpstreamResult<{ ipList: string[] }>>
+  /** GET /sns/oauth2/access_token: exchanges a web-OAuth code (single use, 5 minutes) for a user token. */
+  snsExchangeCode(p: {
+    apiBase: string
+    appid: string
+    secret: string
+    code: string
+  }): Promise<UpstreamResult<SnsGrant>>
+  /** GET /sns/oauth2/refresh_token (no secret). */
+  snsRefreshToken(p: {
+    apiBase: string
+    appid: string
+    refreshToken: string
+  }): Promise<UpstreamResult<SnsGrant>>
+  /** GET /sns/auth: `ok` while the user token is valid for that openid. */
+  snsCheckToken(p: {
+    apiBase: string
+    accessToken: string
+    openid: string
+  }): Promise<UpstreamResult<{ ok: true }>>
+  /** GET /sns/userinfo (48001 for a token from an snsapi_base grant). */
+  snsUserInfo(p: {
+    apiBase: string
+    accessToken: string
+    openid: string
+    lang: 'zh_CN' | 'zh_TW' | 'en'
+  }): Promise<UpstreamResult<SnsUserInfo>>
+  /** Closes the client's own connection pool (not an injected dispatcher). Idempotent. */
+  close(): Promise<void>
+}

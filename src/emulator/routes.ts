@@ -1,0 +1,73 @@
+import type { AppRegistry } from './app-registry'
+import type { TokenLedger } from './credential-model'
+import { callbackIp, clearQuotaV2 } from './debug-endpoints'
+import { SNS_CONTENT_TYPE } from './http-io'
+import { snsAccessToken, snsAuth, snsRefreshToken, snsUserInfo, type SnsDeps } from './oauth-endpoints'
+import type { OAuthLedger } from './oauth-model'
+import type { Attribution, StatsBucket } from './stats'
+import { classicToken, stableToken } from './token-endpoints'
+import { isPlainObject, type Outcome, type WxRequest } from '../core/wechat-wire/request'
+
+export interface Route {
+  /** Whether queued faults are served to requests on this path. */
+  readonly faultable: boolean
+  handle(req: WxRequest): Outcome
+  /** The account and counter the request is charged to in the stats, when the request names one. */
+  attribute(req: WxRequest): Attribution | undefined
+  /** The Content-Type of every answer, when not the cgi-bin JSON one. */
+  readonly contentType?: string
+}
+
+/** The emulated endpoints by path. */
+export function createRoutes(
+  apps: AppRegistry,
+  ledger: TokenLedger,
+  oauth: OAuthLedger
+): ReadonlyMap<string, Route> {
+  const sns = (handle: (deps: SnsDeps, req: WxRequest) => Outcome): Route => ({
+    faultable: false,
+    handle: (req) => handle({ apps, oauth }, req),
+    attribute: () => undefined,
+    contentType: SNS_CONTENT_TYPE
+  })
+  return new Map<string, Route>([
+    [
+      '/cgi-bin/token',
+      {
+        faultable: true,
+        handle: (req) => classicToken(apps, req),
+        attribute: (req) => chargedTo(req.query.get('appid'), 'classic')
+      }
+    ],
+    [
+      '/cgi-bin/stable_token',
+      { faultable: true, handle: (req) => stableToken(apps, req), attribute: stableAttribution }
+    ],
+    [
+      '/cgi-bin/getcallbackip',
+      {
+        faultable: true,
+        handle: (req) => callbackIp(ledger, req),
+        attribute: (req) => chargedTo(ledger.find(req.query.get('access_token') ?? '')?.appid, 'probe')
+      }
+    ],
+    [
+      '/cgi-bin/clear_quota/v2',
+      { faultable: false, handle: (req) => clearQuotaV2(apps, req), attribute: () => undefined }
+    ],
+    ['/sns/oauth2/access_token', sns(snsAccessToken)],
+    ['/sns/oauth2/refresh_token', sns(snsRefreshToken)],
+    ['/sns/auth', sns(snsAuth)],
+    ['/sns/userinfo', sns(snsUserInfo)]
+  ])
+}
+
+function chargedTo(appid: string | null | undefined, bucket: StatsBucket): Attribution | undefined {
+  return appid ? { appid, bucket } : undefined
+}
+
+function stableAttribution(req: WxRequest): Attribution | undefined {
+  if (req.body.kind !== 'json' || !isPlainObject(req.body.value)) return undefined
+  const { appid, force_refresh: force } = req.body.value
+  return typeof appid === 'string' ? chargedTo(appid, force === true ? 'force' : 'stable') : undefined
+}

@@ -1,0 +1,214 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { EmulatorFault } from '../shared/contract'
+import { AppRegistry } from './app-registry'
+import { ConsentTickets } from './consent-tickets'
+import { TokenLedger } from './credential-model'
+import { FaultQueue, faultReply } from './faults'
+import {
+  MAX_BODY_BYTES,
+  callerIpOf,
+  jsonReply,
+  readBody,
+  wechatErrorReply,
+  writeReply,
+  type Reply
+} from './http-io'
+import { OAuthLedger } from './oauth-model'
+import { createPageRoutes } from './oauth-pages'
+import { makeRid } from './rid'
+import { createRoutes } from './routes'
+import { SANDBOX_APP } from './sandbox'
+import { RequestStats } from './stats'
+import type {
+  Emulator,
+  EmulatorAppConfig,
+  EmulatorClock,
+  EmulatorOptions,
+  EmulatorStats,
+  TokenState
+} from './types'
+import { parseBody, type WxRequest } from '../core/wechat-wire/request'
+
+/** Creates the built-in WeChat emulator (not yet listening: call `start()`). */
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  return new EmulatorServer(options)
+}
+
+interface Listening {
+  server: Server
+  url: string
+}
+
+class EmulatorServer implements Emulator {
+  private readonly clock: EmulatorClock
+  private readonly host: string
+  private readonly port: number
+  private readonly ledger = new TokenLedger()
+  private readonly apps = new AppRegistry(this.ledger)
+  private readonly oauth = new OAuthLedger()
+  private readonly routes = createRoutes(this.apps, this.ledger, this.oauth)
+  private readonly pages = createPageRoutes({
+    apps: this.apps,
+    oauth: this.oauth,
+    tickets: new ConsentTickets()
+  })
+  private readonly faults = new FaultQueue()
+  private readonly requestStats = new RequestStats()
+  private listening: Promise<Listening> | undefined
+  private active: Listening | undefined
+
+  constructor(options: EmulatorOptions) {
+    this.clock = options.clock ?? { now: () => Date.now() }
+    this.host = options.host ?? '127.0.0.1'
+    this.port = options.port ?? 0
+    for (const app of options.apps ?? [SANDBOX_APP]) this.apps.add(app)
+  }
+
+  get url(): string {
+    if (!this.active) throw new Error('The WeChat emulator is not running; call start() first.')
+    return this.active.url
+  }
+
+  get running(): boolean {
+    return this.active !== undefined
+  }
+
+  async start(): Promise<string> {
+    if (!this.listening) {
+      const attempt = this.listen()
+      this.listening = attempt
+      // Registered before the await below, so `url` is set by the time start() resolves. A close() that came
+      // in meanwhile has replaced `listening`, and the attempt is then not made active.
+      attempt.then(
+        (listening) => {
+          if (this.listening === attempt) this.active = listening
+        },
+        () => {
+          if (this.listening === attempt) this.listening = undefined
+        }
+      )
+    }
+    return (await this.listening).url
+  }
+
+  async close(): Promise<void> {
+    const attempt = this.listening
+    if (!attempt) return
+    this.listening = undefined
+    this.active = undefined
+    const started = await attempt.catch(() => undefined)
+    if (!started) return
+    await new Promise<void>((resolve) => {
+      started.server.close(() => resolve())
+      // Idle keep-alive sockets and requests left hanging by the 'hang' fault would otherwise hold close() open.
+      started.server.closeAllConnections()
+    })
+  }
+
+  addApp(cfg: EmulatorAppConfig): void {
+    this.apps.add(cfg)
+  }
+
+  injectFault(fault: EmulatorFault, count = 1): void {
+    this.faults.push(fault, count)
+  }
+
+  clearFaults(): void {
+    this.faults.clear()
+  }
+
+  pendingFaults(): EmulatorFault[] {
+    return this.faults.pending()
+  }
+
+  onFaultsChange(listener: () => void): () => void {
+    return this.faults.onChange(listener)
+  }
+
+  stats(appid: string): EmulatorStats {
+    return this.requestStats.of(appid)
+  }
+
+  tokenState(token: string): TokenState {
+    return this.ledger.stateOf(token, this.clock.now())
+  }
+
+  private listen(): Promise<Listening> {
+    const server = createServer((req, res) => {
+      this.serve(req, res).catch(() => {
+        if (res.headersSent) {
+          res.destroy()
+          return
+        }
+        writeReply(req, res, jsonReply(500, { errcode: 500, errmsg: 'emulator: internal error' }))
+      })
+    })
+    return new Promise((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(this.port, this.host, () => {
+        server.off('error', reject)
+        const { port } = server.address() as AddressInfo
+        const host = this.host.includes(':') ? `[${this.host}]` : this.host
+        resolve({ server, url: `http://${host}:${port}` })
+      })
+    })
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = parseTarget(req.url ?? '/')
+    const page = url && this.pages.get(url.pathname)
+    if (page) {
+      const read = await readBody(req, MAX_BODY_BYTES)
+      if (read.kind === 'aborted') return
+      const body = read.kind === 'body' ? read.text : ''
+      // The raw query, not URL's re-serialisation: the authorize link's parameter order is checked.
+      const rawQuery = (req.url ?? '').split('?').slice(1).join('?')
+      writeReply(req, res, page({ method: req.method ?? 'GET', rawQuery, body, now: this.clock.now() }))
+      return
+    }
+    const route = url && this.routes.get(url.pathname)
+    if (!url || !route) {
+      // Not WeChat's behaviour (it answers unknown cgi paths inconsistently); a plain 404 makes a wrong
+      // base URL or path obvious to whoever is testing against the emulator.
+      const errmsg = `emulator: no such endpoint ${url?.pathname ?? req.url}`
+      writeReply(req, res, jsonReply(404, { errcode: 404, errmsg }))
+      return
+    }
+    const read = await readBody(req, MAX_BODY_BYTES)
+    if (read.kind === 'aborted') return
+    if (read.kind === 'too-large') {
+      const errmsg = `emulator: request body over ${MAX_BODY_BYTES} bytes`
+      writeReply(req, res, jsonReply(413, { errcode: 413, errmsg }, true))
+      return
+    }
+    const now = this.clock.now()
+    const request: WxRequest = {
+      method: req.method ?? 'GET',
+      query: url.searchParams,
+      body: parseBody(read.text),
+      callerIp: callerIpOf(req),
+      now
+    }
+    const charged = route.attribute(request)
+    if (charged) this.requestStats.count(charged)
+    const rid = makeRid(now)
+    const fault = route.faultable ? this.faults.next() : undefined
+    let reply: Reply
+    if (fault) reply = faultReply(fault, { path: url.pathname, callerIp: request.callerIp, rid })
+    else {
+      const outcome = route.handle(request)
+      reply = outcome.ok ? jsonReply(200, outcome.body) : wechatErrorReply(outcome.error, rid)
+      if (route.contentType && reply.kind === 'send') reply = { ...reply, contentType: route.contentType }
+    }
+    writeReply(req, res, reply)
+  }
+}
+
+function parseTarget(target: string): URL | undefined {
+  try {
+    return new URL(target, 'http://emulator.invalid')
+  } catch {
+    return undefined
+  }
+}

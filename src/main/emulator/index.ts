@@ -1,3 +1,0 @@
-export { createEmulator } from './server'
-export { SANDBOX_APP, SANDBOX_APPID, SANDBOX_SECRET } from './sandbox'
-export type { Emulator, EmulatorAppConfig, EmulatorOptions, EmulatorStats, TokenState } from './types'

@@ -1,6 +1,0 @@
-export {
-  RemoteTokenSource,
-  type RemoteResult,
-  type RemoteTarget,
-  type RemoteCall
-} from './remote-token-source'

@@ -1,2 +1,0 @@
-export { sandboxHandlers } from './handlers'
-export { startSandbox, type Sandbox } from './start-sandbox'

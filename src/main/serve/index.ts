@@ -1,6 +1,0 @@
-export { runCli, EXIT_CONFIG, EXIT_RUNTIME, type CliIo } from './cli'
-export { parseCliArgs, USAGE, type CliArgs, type ServeArgs } from './args'
-export { ConfigError, parseServeConfig, secretsFromEnv, secretEnvName, type ServeApp } from './config'
-export { startHeadless, StartError, type HeadlessDesk, type HeadlessOptions } from './headless'
-export { jsonLineLog, type ServeLog } from './logger'
-export { memoryStoreFactory } from './memory-store'

@@ -1,0 +1,237 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { APPID, SECRET } from '../../../support/keeper-world'
+import { controlWorld, type ControlWorld, type HttpAnswer } from '../../../support/control-world'
+
+interface Grant {
+  access_token: string
+  expires_in: number
+}
+interface WxError {
+  errcode: number
+  errmsg: string
+}
+
+const TOKEN_ERRORS = new Set([40001, 40014, 42001])
+
+/**
+ * What an SDK with a configurable API host does (WxJava's WxMpHostConfig, wechatpy's API_BASE_URL,
+ * co-wechat-api's prefix): build the WeChat URL on the desk's origin, parse the JSON, branch on errcode,
+ * cache the token for expires_in minus a margin, and call the real API with it.
+ */
+class SdkLikeClient {
+  private cached: { token: string; until: number } | null = null
+  fetches = 0
+
+  constructor(
+    private readonly w: ControlWorld,
+    private readonly style: 'classic' | 'stable'
+  ) {}
+
+  async accessToken(): Promise<string> {
+    if (this.cached && this.cached.until > this.w.clock.now()) return this.cached.token
+    this.fetches++
+    const answer =
+      this.style === 'classic'
+        ? await this.w.call({
+            path: `/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}`
+          })
+        : await this.w.call({
+            method: 'POST',
+            path: '/cgi-bin/stable_token',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              grant_type: 'client_credential',
+              appid: APPID,
+              secret: SECRET,
+              force_refresh: false
+            })
+          })
+    const body = answer.json<Grant & Partial<WxError>>()
+    if (body.errcode) throw new Error(`WeChat error ${body.errcode}: ${body.errmsg}`)
+    this.cached = { token: body.access_token, until: this.w.clock.now() + (body.expires_in - 200) * 1000 }
+    return body.access_token
+  }
+
+  /** A real WeChat API call against the emulator, with the token the desk handed out. */
+  async callbackIps(): Promise<{ ip_list?: string[]; errcode?: number }> {
+    const token = await this.accessToken()
+    const res = await fetch(
+      `${this.w.emulator.url}/cgi-bin/getcallbackip?access_token=${encodeURIComponent(token)}`
+    )
+    return (await res.json()) as { ip_list?: string[]; errcode?: number }
+  }
+}
+
+const wx = (res: HttpAnswer): WxError => {
+  expect(res.status).toBe(200) // WeChat reports errors with HTTP 200
+  expect(res.headers['content-type']).toBe('application/json; encoding=utf-8')
+  return res.json<WxError>()
+}
+
+describe('WeChat-compatible token endpoints', () => {
+  let w: ControlWorld
+  afterEach(() => w.close())
+
+  it('GET /cgi-bin/token answers in WeChat’s exact shape with the shared token and its remaining life', async () => {
+    w = await controlWorld({ mode: 'stable' })
+    const sdk = new SdkLikeClient(w, 'classic')
+    const ips = await sdk.callbackIps()
+    expect(ips.ip_list?.length).toBeGreaterThan(0)
+
+    await w.clock.advance(1_000_000)
+    const res = await w.call({
+      path: `/cgi-bin/token?appid=${APPID}&secret=${SECRET}&grant_type=client_credential`
+    })
+    expect(res.headers['content-type']).toBe('application/json; encoding=utf-8')
+    const body = res.json<Grant>()
+    expect(Object.keys(body)).toEqual(['access_token', 'expires_in'])
+    expect(body.access_token).toBe(w.keeper.current(w.profileId)?.value)
+    expect(body.expires_in).toBe(
+      Math.floor((w.keeper.current(w.profileId)!.expiresAt - w.clock.now()) / 1000)
+    )
+    expect(w.upstreamCalls()).toBe(1)
+  })
+
+  it('never mints a token per call: ten SDK instances share one upstream call', async () => {
+    w = await controlWorld({ mode: 'classic' })
+    const tokens = await Promise.all(
+      Array.from({ length: 10 }, () => new SdkLikeClient(w, 'classic').accessToken())
+    )
+    const stable = await Promise.all(
+      Array.from({ length: 10 }, () => new SdkLikeClient(w, 'stable').accessToken())
+    )
+    expect(new Set([...tokens, ...stable]).size).toBe(1)
+    expect(w.emulator.stats(APPID)).toMatchObject({ classic: 1, stable: 0, force: 0 })
+  })
+
+  it('POST /cgi-bin/stable_token answers the same shared token', async () => {
+    w = await controlWorld({ mode: 'stable' })
+    const held = await w.keeper.ensure(w.profileId)
+    const sdk = new SdkLikeClient(w, 'stable')
+    expect(await sdk.accessToken()).toBe(held.value)
+    expect((await sdk.callbackIps()).ip_list).toBeDefined()
+    expect(w.upstreamCalls()).toBe(1)
+  })
+
+  it.each([
+    ['a wrong secret', `appid=${APPID}&secret=${'f'.repeat(32)}&grant_type=client_credential`, 40125],
+    ['a secret of the wrong length', `appid=${APPID}&secret=abc&grant_type=client_credential`, 40125],
+    ['an unknown appid', `appid=wx0000000000000000&secret=${SECRET}&grant_type=client_credential`, 40013],
+    ['no appid', `secret=${SECRET}&grant_type=client_credential`, 41002],
+    ['no secret', `appid=${APPID}&grant_type=client_credential`, 41004],
+    ['an empty secret', `appid=${APPID}&secret=&grant_type=client_credential`, 41004],
+    ['a wrong grant_type', `appid=${APPID}&secret=${SECRET}&grant_type=authorization_code`, 40002]
+  ])('GET /cgi-bin/token with %s → errcode %i with HTTP 200', async (_label, query, errcode) => {
+    w = await controlWorld()
+    const body = wx(await w.call({ path: `/cgi-bin/token?${query}` }))
+    expect(body.errcode).toBe(errcode)
+    expect(typeof body.errmsg).toBe('string')
+    expect(w.upstreamCalls()).toBe(0)
+  })
+
+  it.each([
+    ['GET', undefined, 43002],
+    ['POST', '', 44002],
+    ['POST', '{"appid":', 47001],
+    ['POST', '"just a string"', 47001],
+    [
+      'POST',
+      JSON.stringify({
+        grant_type: 'client_credential',
+        appid: APPID,
+        secret: SECRET,
+        force_refresh: 'true'
+      }),
+      47001
+    ],
+    ['POST', JSON.stringify({ grant_type: 'client_credential', appid: 42, secret: SECRET }), 47001],
+    ['POST', JSON.stringify({ grant_type: 'client_credential', secret: SECRET }), 41002],
+    ['POST', JSON.stringify({ grant_type: 'client_credential', appid: APPID }), 41004],
+    [
+      'POST',
+      JSON.stringify({ grant_type: 'client_credential', appid: APPID, secret: 'x'.repeat(32) }),
+      40125
+    ],
+    [
+      'POST',
+      JSON.stringify({ grant_type: 'client_credential', appid: 'wx0000000000000000', secret: SECRET }),
+      40013
+    ]
+  ])('%s /cgi-bin/stable_token with body %j → errcode %i', async (method, body, errcode) => {
+    w = await controlWorld()
+    const res = await w.call({ method, path: '/cgi-bin/stable_token', body })
+    expect(wx(res).errcode).toBe(errcode)
+    expect(w.upstreamCalls()).toBe(0)
+  })
+
+  it('answers POST /cgi-bin/token with 43001 (GET only), as WeChat does', async () => {
+    w = await controlWorld()
+    const res = await w.call({ method: 'POST', path: `/cgi-bin/token?appid=${APPID}&secret=${SECRET}` })
+    expect(wx(res).errcode).toBe(43001)
+  })
+
+  it('passes WeChat’s own refusal through in WeChat’s shape when no token can be obtained', async () => {
+    w = await controlWorld()
+    w.emulator.injectFault('ip-whitelist')
+    const body = wx(
+      await w.call({ path: `/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}` })
+    )
+    expect(body.errcode).toBe(40164)
+    expect(body.errmsg).toContain('not in whitelist')
+    w.emulator.injectFault('http-500-html')
+    const transient = wx(
+      await w.call({ path: `/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}` })
+    )
+    expect(transient.errcode).toBe(-1)
+  })
+
+  it('treats force_refresh:true as a passive refresh of the current token, at most once per 30 s per app', async () => {
+    w = await controlWorld({ mode: 'classic' })
+    const force = async (): Promise<Grant> =>
+      (
+        await w.call({
+          method: 'POST',
+          path: '/cgi-bin/stable_token',
+          body: JSON.stringify({
+            grant_type: 'client_credential',
+            appid: APPID,
+            secret: SECRET,
+            force_refresh: true
+          })
+        })
+      ).json<Grant>()
+    const first = await w.keeper.ensure(w.profileId)
+    const a = await force()
+    expect(a.access_token).not.toBe(first.value)
+    expect(w.upstreamCalls()).toBe(2)
+
+    await w.clock.advance(10_000)
+    const b = await force()
+    expect(b.access_token).toBe(a.access_token) // inside the 30 s window: the current token, no WeChat call
+    expect(w.upstreamCalls()).toBe(2)
+
+    await w.clock.advance(20_000)
+    const c = await force()
+    expect(c.access_token).not.toBe(a.access_token)
+    expect(w.upstreamCalls()).toBe(3)
+    expect(w.emulator.stats(APPID).force).toBe(0) // the desk never sends WeChat a force refresh on a caller's word
+  })
+
+  it('lets an SDK recover from a token error the way it normally would', async () => {
+    w = await controlWorld({ mode: 'classic' })
+    const sdk = new SdkLikeClient(w, 'classic')
+    const token = await sdk.accessToken()
+    // Someone mints behind the desk's back twice: the SDK's token is superseded, then dead.
+    await w.keeper.refresh(w.profileId)
+    await w.keeper.refresh(w.profileId)
+    await w.clock.advance(301_000)
+    const refused = await fetch(
+      `${w.emulator.url}/cgi-bin/getcallbackip?access_token=${encodeURIComponent(token)}`
+    )
+    const refusal = (await refused.json()) as WxError
+    expect(TOKEN_ERRORS.has(refusal.errcode)).toBe(true)
+    // WxJava and co. expire their cache and ask again; the desk answers its current token.
+    const fresh = new SdkLikeClient(w, 'classic')
+    expect((await fresh.callbackIps()).ip_list).toBeDefined()
+  })
+})

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import { buildSnippets, type SnippetInput } from '../../../../src/core/local-api/snippets'
+import { LOCAL_API_SNIPPET_IDS } from '../../../../src/shared/contract/local-api'
+
+const base: SnippetInput = {
+  deskUrl: 'http://127.0.0.1:17181',
+  appId: 'wx1234567890abcdef',
+  appName: 'Shop\nOA',
+  kind: 'official-account',
+  apiBase: 'https://api.weixin.qq.com',
+  key: null
+}
+const KEY = 'Zq3_abcdefghijklmnopqrstuvwxyz-0123456789AB'
+
+describe('snippets', () => {
+  it('cover every SDK the issue names, each filled with the port and the AppID', () => {
+    const snippets = buildSnippets(base)
+    expect(snippets.map((s) => s.id)).toEqual([...LOCAL_API_SNIPPET_IDS])
+    for (const s of snippets) {
+      expect(s.code, s.id).toContain('17181')
+      expect(s.code, s.id).toContain('wx1234567890abcdef')
+      expect(s.code, s.id).not.toContain('Shop\nOA') // names are flattened into comments
+      expect(s.keyIncluded).toBe(false)
+      expect(s.title).not.toBe('')
+    }
+  })
+
+  it('read the key from DESK_API_KEY unless it is filled in', () => {
+    const placeholders = buildSnippets(base)
+    for (const s of placeholders.filter((s) => s.id !== 'postman-environment'))
+      expect(s.code, s.id).toContain('DESK_API_KEY')
+    expect(placeholders.find((s) => s.id === 'postman-environment')?.code).toContain('<paste the API key>')
+    for (const s of buildSnippets({ ...base, key: KEY })) {
+      expect(s.code, s.id).toContain(KEY)
+      expect(s.keyIncluded).toBe(true)
+    }
+  })
+
+  it('tell SDKs to ask for a passive refresh with the refused token instead of minting', () => {
+    for (const s of buildSnippets(base).filter((s) => !['curl', 'postman-environment'].includes(s.id))) {
+      expect(s.code, s.id).toContain('/refresh')
+      expect(s.code, s.id).toContain('stale_token')
+    }
+  })
+
+  it('use the SDK’s API names', () => {
+    const byId = Object.fromEntries(buildSnippets(base).map((s) => [s.id, s.code]))
+    expect(byId['java-wxjava']).toContain('extends WxMpDefaultConfigImpl')
+    expect(byId['java-wxjava']).toContain('expireAccessToken')
+    expect(byId['php-easywechat']).toContain('implements RefreshableAccessToken')
+    expect(byId['php-easywechat']).toContain('->setAccessToken(')
+    expect(byId['python-wechatpy']).toContain('def fetch_access_token(self)')
+    expect(byId['go-silenceper']).toContain('SetAccessTokenHandle(')
+    expect(byId['node-co-wechat-api']).toContain("require('co-wechat-api')")
+    expect(byId['curl']).toMatch(/^curl -sS -H "Authorization: Bearer \$DESK_API_KEY" /m)
+  })
+
+  it('switch to the Mini Program classes for mini programs', () => {
+    const byId = Object.fromEntries(
+      buildSnippets({ ...base, kind: 'mini-program' }).map((s) => [s.id, s.code])
+    )
+    expect(byId['java-wxjava']).toContain('WxMaDefaultConfigImpl')
+    expect(byId['php-easywechat']).toContain('EasyWeChat\\MiniApp\\Application')
+    expect(byId['go-silenceper']).toContain('GetMiniProgram(')
+  })
+
+  it('point the examples that call WeChat at the app’s own API base (the emulator for the sandbox)', () => {
+    const byId = Object.fromEntries(
+      buildSnippets({ ...base, apiBase: 'http://127.0.0.1:9999' }).map((s) => [s.id, s.code])
+    )
+    expect(byId['node-fetch']).toContain('http://127.0.0.1:9999/cgi-bin/getcallbackip')
+    expect(byId['python-wechatpy']).toContain('API_BASE_URL = "http://127.0.0.1:9999/cgi-bin/"')
+    expect(byId['node-co-wechat-api']).toContain('api.prefix = "http://127.0.0.1:9999/cgi-bin/"')
+  })
+
+  it('give a Postman environment Postman can import', () => {
+    const code = buildSnippets({ ...base, key: KEY }).find((s) => s.id === 'postman-environment')?.code ?? ''
+    const env = JSON.parse(code) as { id: string; values: { key: string; value: string; type: string }[] }
+    expect(env).toMatchObject({ _postman_variable_scope: 'environment' })
+    expect(env.values).toContainEqual({
+      key: 'desk_url',
+      value: 'http://127.0.0.1:17181',
+      type: 'default',
+      enabled: true
+    })
+    expect(env.values).toContainEqual({ key: 'desk_api_key', value: KEY, type: 'secret', enabled: true })
+    expect(buildSnippets(base).find((s) => s.id === 'postman-environment')?.code).toContain(env.id)
+  })
+
+  it('produce JavaScript that parses, with and without the key', async () => {
+    const { parseAst } = await import('vite')
+    for (const key of [null, KEY]) {
+      for (const id of ['node-fetch', 'node-co-wechat-api']) {
+        const code = buildSnippets({ ...base, key }).find((s) => s.id === id)?.code ?? ''
+        expect(() => parseAst(code), id).not.toThrow()
+      }
+    }
+  })
+
+  it('import only what they use (Go refuses unused imports)', () => {
+    const go = (key: string | null) =>
+      buildSnippets({ ...base, key }).find((s) => s.id === 'go-silenceper')?.code ?? ''
+    expect(go(null)).toContain('\t"os"\n')
+    expect(go(KEY)).not.toContain('"os"')
+  })
+})
