@@ -38,4 +38,6 @@ export interface KeyValueStore {
   readonly path: string
   get(key: string): unknown
   set(key: string, value: unknown): void
+  /** The whole document at once (one atomic write); keys not in it are gone. */
+  store: Record<string, unknown>
 }

@@ -8,6 +8,13 @@ export const memoryStoreFactory: StoreFactory = () => {
     get: (key) => (data.has(key) ? structuredClone(data.get(key)) : undefined),
     set: (key, value) => {
       data.set(key, structuredClone(value))
+    },
+    get store() {
+      return Object.fromEntries([...data].map(([key, value]) => [key, structuredClone(value)]))
+    },
+    set store(document) {
+      data.clear()
+      for (const [key, value] of Object.entries(document)) data.set(key, structuredClone(value))
     }
   }
 }
