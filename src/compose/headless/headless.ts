@@ -9,7 +9,13 @@ import {
 } from '../../core/local-api'
 import { SANDBOX_APPID } from '../../emulator'
 import { startSandbox, type Sandbox } from '../sandbox'
-import { createAesCipher, unavailableCipher } from '../../core/storage/aes-cipher'
+import { mkdirSync } from 'node:fs'
+import {
+  checkDataKey,
+  createAesCipher,
+  dataFolderSalt,
+  unavailableCipher
+} from '../../core/storage/aes-cipher'
 import type { SecretCipher } from '../../core/ports'
 import { confStoreFactory, openDeskStore, type DeskStore } from '../../core/storage'
 import { systemClock } from '../../core/time/clock'
@@ -66,7 +72,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessD
   const host = checkListenHost(options.host, options.allowNonLoopback)
   if (!host.ok) throw new ConfigError([`--host: ${host.message.en}`])
   const apiKey = readApiKey(env)
-  const cipher = readCipher(env)
+  const cipher = readCipher(env, options.dataDir)
   options.mask([...secrets.values(), ...(apiKey === null ? [] : [apiKey])])
 
   const store = openStore(options.dataDir, log)
@@ -183,14 +189,14 @@ function readApiKey(env: HeadlessOptions['env']): string | null {
   return key
 }
 
-function readCipher(env: HeadlessOptions['env']): SecretCipher {
+function readCipher(env: HeadlessOptions['env'], dataDir: string | null): SecretCipher {
   const dataKey = env[DATA_KEY_ENV]
   if (dataKey === undefined || dataKey === '') return unavailableCipher(`${DATA_KEY_ENV} is not set`)
-  try {
-    return createAesCipher(dataKey)
-  } catch (error) {
-    throw new ConfigError([`${DATA_KEY_ENV}: ${error instanceof Error ? error.message : String(error)}`])
-  }
+  const weak = checkDataKey(dataKey)
+  if (weak !== null) throw new ConfigError([`${DATA_KEY_ENV}: ${weak}`])
+  if (dataDir === null) return createAesCipher(dataKey)
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  return createAesCipher(dataKey, dataFolderSalt(dataDir))
 }
 
 function openStore(dataDir: string | null, log: ServeLog): DeskStore {

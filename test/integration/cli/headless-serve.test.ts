@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createEmulator, SANDBOX_APPID, type Emulator } from '../../../src/emulator'
 import { httpCall } from '../../support/control-world'
+import { eventually } from '../../support/oauth-world'
 import { tempDir } from '../../support/memory-ports'
 
 const SERVE = resolve('out/main/serve.js')
@@ -191,6 +192,8 @@ describe('headless serve (the built command, as a child process)', () => {
         expect(text).not.toContain(token)
       }
     }
+    // The AES key is derived with this data folder's own salt, kept beside the data.
+    expect(readdirSync(dataDir)).toContain('data-key.salt')
     for (const file of readdirSync(dataDir)) {
       const content = readFileSync(join(dataDir, file), 'utf8')
       expect(content).not.toContain(token)
@@ -215,7 +218,10 @@ describe('headless serve (the built command, as a child process)', () => {
     const run = startServe(['serve', '--emulator', '--port', '0'], {})
     const url = String((await run.waitFor('listening'))['url'])
     expect(await run.waitFor('storage')).toMatchObject({ tokens: 'memory' })
-    const key = /\n {2}([A-Za-z0-9_-]{43})\n/.exec(run.stderr())?.[1] ?? ''
+    // stderr and stdout are separate pipes: the key line may arrive after the 'listening' line.
+    const announced = /\n {2}([A-Za-z0-9_-]{43})\n/
+    await eventually(() => announced.test(run.stderr()))
+    const key = announced.exec(run.stderr())?.[1] ?? ''
     expect(key).not.toBe('')
     expect(run.stdout()).not.toContain(key)
     const res = await httpCall(url, {

@@ -30,7 +30,7 @@ function service(): { profiles: ProfileService; store: ReturnType<typeof openDes
   return {
     profiles: new ProfileService({
       store,
-      cipher: createAesCipher('k'.repeat(24)),
+      cipher: createAesCipher('oauth-domains-test-key-0123'),
       now: () => 1,
       sandbox: null
     }),
