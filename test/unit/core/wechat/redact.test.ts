@@ -57,3 +57,41 @@ describe('redactText, encodings', () => {
     expect(redactText(text, [value])).toBe('q=*** j="***"')
   })
 })
+
+describe('redactText finds a known value in the forms a server echoes it in', () => {
+  const KEY = 'k3Y-live_Secret+Value/0123456789abcdefXYZ'
+  const render = (label: string, text: string): [string, string] => [label, text]
+
+  it.each([
+    render('as sent', `refused key ${KEY}`),
+    render('upper-cased', `REFUSED KEY ${KEY.toUpperCase()}`),
+    render('lower-cased', `refused key ${KEY.toLowerCase()}`),
+    render('URL-encoded', `key=${encodeURIComponent(KEY)}`),
+    render('URL-encoded twice', `key=${encodeURIComponent(encodeURIComponent(KEY))}`),
+    render('form-encoded', `key=${new URLSearchParams({ v: KEY }).toString().slice(2)}`),
+    render(
+      'URL-encoded, lower-case hex',
+      `key=${encodeURIComponent(KEY).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())}`
+    ),
+    render('base64', `key: ${Buffer.from(KEY).toString('base64')}`),
+    render('base64url', `key: ${Buffer.from(KEY).toString('base64url')}`),
+    render('inside a Basic header', `Authorization: Basic ${Buffer.from(`desk:${KEY}`).toString('base64')}`),
+    render('inside a longer base64 blob', Buffer.from(`{"token":"${KEY}","x":1}`).toString('base64')),
+    render('hex', `key ${Buffer.from(KEY).toString('hex')}`),
+    render('split by spaces', `key ${KEY.match(/.{1,4}/g)!.join(' ')}`),
+    render('wrapped over lines', `key ${KEY.slice(0, 20)}\n  ${KEY.slice(20)}`)
+  ])('%s', (_form, text) => {
+    const redacted = redactText(text, [KEY])
+    expect(redacted).toContain('***')
+    // Nothing of the key is left in any of its forms: not even a long piece of it.
+    for (const piece of [KEY.slice(0, 12), KEY.slice(-12)]) {
+      expect(redacted.toLowerCase()).not.toContain(piece.toLowerCase())
+      expect(redacted).not.toContain(Buffer.from(piece).toString('base64').slice(0, 12))
+    }
+  })
+
+  it('leaves ordinary text alone', () => {
+    const text = 'invalid appsecret rid: 611740a4-27f9a8ba-065da01b (HTTP 401: key rejected)'
+    expect(redactText(text, [KEY])).toBe(text)
+  })
+})
