@@ -16,6 +16,11 @@ export interface TestDesk {
 }
 
 export const TEST_DATA_KEY = 'test-data-key-0123456789abcdef'
+/**
+ * Stands in for the OS keychain, which stays the same across restarts of the desk: one key, one salt. Made
+ * once, since the key derivation is deliberately slow.
+ */
+export const testKeychain: SecretCipher = createAesCipher(TEST_DATA_KEY, Buffer.from('test-keychain-salt'))
 
 /** The real services on a fresh data folder, with in-memory platform ports. */
 export async function startTestDesk(
@@ -29,7 +34,7 @@ export async function startTestDesk(
   const power = new ManualPower()
   const cipher =
     overrides.cipher ??
-    (overrides.encryption === false ? unavailableCipher('test: no keychain') : createAesCipher(TEST_DATA_KEY))
+    (overrides.encryption === false ? unavailableCipher('test: no keychain') : testKeychain)
   const services = await createDeskServices({
     dataDir,
     storeFactory: confStoreFactory,
