@@ -18,13 +18,17 @@ import { installMenu } from './platform/electron-menu'
 import { electronStoreFactory } from './platform/electron-store-factory'
 import { createDeskServices, type DeskServices } from '../compose/desktop'
 import { checkExternalUrl } from '../core/system'
-import { contentSecurityPolicy, guardNavigation, windowOptions } from './window'
+import { contentSecurityPolicy, guardNavigation, ownPageCheck, rendererUrl, windowOptions } from './window'
 
-const rendererDevUrl = process.env['ELECTRON_RENDERER_URL'] // set by `electron-vite dev` only
 const rendererFile = join(__dirname, '../renderer/index.html')
-const pageUrl = rendererDevUrl ?? pathToFileURL(rendererFile).toString()
-const isOwnUrl = (url: string): boolean =>
-  url.split('#')[0] === pageUrl.split('#')[0] || url.startsWith(`${pageUrl}`)
+// ELECTRON_RENDERER_URL is set by `electron-vite dev`; a packaged app ignores it.
+const pageUrl = rendererUrl(
+  pathToFileURL(rendererFile).href,
+  process.env['ELECTRON_RENDERER_URL'],
+  app.isPackaged
+)
+const isDevServer = !pageUrl.startsWith('file:')
+const isOwnUrl = ownPageCheck(pageUrl)
 
 let mainWindow: BrowserWindow | null = null
 let services: DeskServices | null = null
@@ -67,7 +71,7 @@ async function start(): Promise<void> {
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [contentSecurityPolicy(rendererDevUrl !== undefined)]
+        'Content-Security-Policy': [contentSecurityPolicy(isDevServer)]
       }
     })
   })
@@ -95,6 +99,6 @@ async function start(): Promise<void> {
     if (checked.ok) void electronOpener.open(checked.url)
   })
   window.once('ready-to-show', () => window.show())
-  if (rendererDevUrl) await window.loadURL(rendererDevUrl)
+  if (isDevServer) await window.loadURL(pageUrl)
   else await window.loadFile(rendererFile)
 }

@@ -77,4 +77,39 @@ export function guardNavigation(
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
+/**
+ * Where the window's page comes from: the built file, or — in `electron-vite dev` only, never in a packaged
+ * app — the dev server named by ELECTRON_RENDERER_URL.
+ */
+export function rendererUrl(builtPage: string, devServer: string | undefined, packaged: boolean): string {
+  if (packaged || devServer === undefined || devServer === '') return builtPage
+  const url = new URL(devServer)
+  if (url.protocol !== 'http:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
+    throw new Error(`ELECTRON_RENDERER_URL must be a local http URL, not ${devServer}`)
+  }
+  return url.href
+}
+
+/**
+ * A check that a URL is our own page, for navigation and for IPC senders. Compared exactly — scheme, host,
+ * port and, for the built file, the path — never by prefix: `http://localhost:5173.evil.example/`,
+ * `:51730` or `localhost:5173@evil.example` are someone else's pages. Only the fragment may differ (the
+ * dev server's page may also be at any path of its own origin).
+ */
+export function ownPageCheck(pageUrl: string): (url: string) => boolean {
+  const page = new URL(pageUrl)
+  return (candidate) => {
+    let url: URL
+    try {
+      url = new URL(candidate)
+    } catch {
+      return false
+    }
+    if (url.username !== '' || url.password !== '') return false
+    if (page.protocol === 'file:')
+      return url.protocol === 'file:' && url.host === page.host && url.pathname === page.pathname
+    return url.origin === page.origin
+  }
+}
+
 export type { BrowserWindow }

@@ -3,6 +3,8 @@ import {
   CONTENT_SECURITY_POLICY,
   contentSecurityPolicy,
   guardNavigation,
+  ownPageCheck,
+  rendererUrl,
   windowOptions
 } from '../../../src/main/window'
 import type { WebContents } from 'electron'
@@ -76,5 +78,44 @@ describe('window hardening', () => {
     const redirect = { preventDefault: vi.fn() }
     handlers.get('will-redirect')?.(redirect, 'http://evil.example/')
     expect(redirect.preventDefault).toHaveBeenCalled()
+  })
+})
+
+describe('which pages are our own (navigation and IPC senders)', () => {
+  it('compares the dev server by exact origin, never by prefix', () => {
+    const own = ownPageCheck('http://localhost:5173')
+    expect(own('http://localhost:5173/')).toBe(true)
+    expect(own('http://localhost:5173/#/apps')).toBe(true)
+    expect(own('http://localhost:5173/src/main.tsx?t=1')).toBe(true)
+    for (const foreign of [
+      'http://localhost:5173.evil.example/',
+      'http://localhost:51730/',
+      'http://localhost:5173@evil.example/',
+      'http://user:pass@localhost:5173/',
+      'https://localhost:5173/',
+      'http://127.0.0.1:5173/',
+      'file:///app/out/renderer/index.html',
+      'not a url'
+    ]) {
+      expect(own(foreign), foreign).toBe(false)
+    }
+  })
+
+  it('accepts only the built page itself, whatever its fragment', () => {
+    const own = ownPageCheck('file:///app/out/renderer/index.html')
+    expect(own('file:///app/out/renderer/index.html')).toBe(true)
+    expect(own('file:///app/out/renderer/index.html#/oauth')).toBe(true)
+    expect(own('file:///app/out/renderer/index.html.evil')).toBe(false)
+    expect(own('file:///app/out/renderer/other.html')).toBe(false)
+    expect(own('file:///tmp/index.html')).toBe(false)
+    expect(own('http://localhost:5173/')).toBe(false)
+  })
+
+  it('honours ELECTRON_RENDERER_URL only in an unpackaged app, and only for a local http server', () => {
+    const built = 'file:///app/out/renderer/index.html'
+    expect(rendererUrl(built, 'http://localhost:5173', false)).toBe('http://localhost:5173/')
+    expect(rendererUrl(built, 'http://localhost:5173', true)).toBe(built)
+    expect(rendererUrl(built, undefined, false)).toBe(built)
+    expect(() => rendererUrl(built, 'https://evil.example/', false)).toThrow(/local http URL/)
   })
 })
