@@ -40,6 +40,18 @@ export async function invokeHandler(
       }))
     })
   }
+  const malformed = malformedTextAt(parsed.data)
+  if (malformed !== null) {
+    const message = text(
+      'The text contains a broken character (a lone UTF-16 surrogate); paste it again from its source.',
+      '文本包含损坏的字符（孤立的 UTF-16 代理项），请从原处重新粘贴。'
+    )
+    return fail({
+      code: 'invalid-input',
+      message: text(`Invalid input for ${name}`, `${name} 的输入无效`),
+      issues: [{ path: malformed, message }]
+    })
+  }
   try {
     const handler = table[name] as (input: unknown) => unknown
     return ok(await handler(parsed.data))
@@ -54,6 +66,20 @@ export async function invokeHandler(
       )
     })
   }
+}
+
+/**
+ * The path of the first string in `value` that is not well-formed UTF-16, or null. Such text cannot be
+ * URL-encoded or stored faithfully, so it is refused at the boundary instead of failing deep inside.
+ */
+function malformedTextAt(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.isWellFormed() ? null : path || 'input'
+  if (typeof value !== 'object' || value === null) return null
+  for (const [key, item] of Object.entries(value)) {
+    const found = malformedTextAt(item, path === '' ? key : `${path}.${key}`)
+    if (found !== null) return found
+  }
+  return null
 }
 
 /** Sends one contract event to whoever listens (the window in Electron, the page in the e2e harness). */
