@@ -2,9 +2,10 @@ import { afterEach } from 'vitest'
 import type { OAuthService } from '../../src/core/oauth'
 import { ManualClock } from '../../src/core/time/clock'
 import type { OAuthAuthorizationView, OAuthLink, OAuthLinkDraft } from '../../src/shared/contract'
-import { DeskFailure, type DeskError } from '../../src/shared/result'
 import { startTestDesk, type TestDesk } from './desk'
 import { approve } from './oauth-phone'
+
+export { failureOf } from './desk-failure'
 
 /** Any port on 127.0.0.1 is a registered 网页授权 domain of the sandbox account; nothing needs to listen here. */
 export const SANDBOX_CALLBACK = 'http://127.0.0.1:8080/oauth/callback'
@@ -68,17 +69,6 @@ export function oauthWorlds(): (options?: WorldOptions) => Promise<OAuthWorld> {
     open.push(world)
     return world
   }
-}
-
-/** The DeskError a call fails with (it must fail with a DeskFailure). */
-export async function failureOf(run: Promise<unknown> | (() => unknown)): Promise<DeskError> {
-  try {
-    await (typeof run === 'function' ? run() : run)
-  } catch (error) {
-    if (error instanceof DeskFailure) return error.error
-    throw error
-  }
-  throw new Error('expected the call to fail')
 }
 
 /** Waits (real time, a few ms at a time) until `check` holds: for work started by an incoming request. */
