@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { BoundedMap } from '../shared/bounded-map'
 import type { AuthorizeRequest } from './authorize-request'
 
 /** How long a consent page may stay open before its form is refused. */
@@ -15,14 +16,10 @@ interface Ticket {
  * so what it may redirect to was decided (and checked) by the authorize step; each ticket works once.
  */
 export class ConsentTickets {
-  private readonly open = new Map<string, Ticket>()
+  private readonly open = new BoundedMap<string, Ticket>(MAX_OPEN)
 
   issue(request: AuthorizeRequest, now: number): string {
     for (const [id, ticket] of this.open) if (ticket.expiresAt <= now) this.open.delete(id)
-    if (this.open.size >= MAX_OPEN) {
-      const oldest = this.open.keys().next().value
-      if (oldest !== undefined) this.open.delete(oldest)
-    }
     const id = randomBytes(18).toString('base64url')
     this.open.set(id, { request, expiresAt: now + CONSENT_TTL_MS })
     return id

@@ -1,5 +1,5 @@
 import { text, type FieldIssue, type Localized } from './result'
-import { DEFAULT_API_BASE } from './contract'
+import { DEFAULT_API_BASE, LOCAL_API_DEFAULT_PORT } from './contract'
 
 const HEX = /^[0-9a-f]$/
 
@@ -59,8 +59,11 @@ export function checkAppSecret(value: string): Localized | null {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
+/** A normalised URL, or why it cannot be used. */
+type ParsedUrl = { ok: true; value: string } | { ok: false; message: Localized }
+
 /** Normalises an API base URL (no trailing slash) or explains why it cannot be used. */
-export function parseApiBase(value: string): { ok: true; value: string } | { ok: false; message: Localized } {
+export function parseApiBase(value: string): ParsedUrl {
   const raw = value.trim() === '' ? DEFAULT_API_BASE : value.trim()
   let url: URL
   try {
@@ -92,16 +95,7 @@ export function parseApiBase(value: string): { ok: true; value: string } | { ok:
       )
     }
   }
-  if (url.search || url.hash || url.username || url.password) {
-    return {
-      ok: false,
-      message: text(
-        'API base must not carry a query, fragment or credentials',
-        'API 地址不能包含查询参数、片段或账号密码'
-      )
-    }
-  }
-  return { ok: true, value: `${url.origin}${url.pathname.replace(/\/+$/, '')}` }
+  return bareBase(url, text('API base', 'API 地址'))
 }
 
 export function checkName(value: string): Localized | null {
@@ -120,16 +114,14 @@ const PRIVATE_V4 = /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/
  * The base URL of another 中控 for remote mode. https anywhere; http only on this machine or a private
  * LAN address (a team server in the office), since the API key travels in a header.
  */
-export function parseRemoteUrl(
-  value: string
-): { ok: true; value: string } | { ok: false; message: Localized } {
+export function parseRemoteUrl(value: string): ParsedUrl {
   const raw = value.trim()
   if (raw === '') {
     return {
       ok: false,
       message: text(
-        'Token server URL is required in remote mode (e.g. http://127.0.0.1:17180)',
-        '远程模式需要填写令牌服务器地址（例如 http://127.0.0.1:17180）'
+        `Token server URL is required in remote mode (e.g. http://127.0.0.1:${LOCAL_API_DEFAULT_PORT})`,
+        `远程模式需要填写令牌服务器地址（例如 http://127.0.0.1:${LOCAL_API_DEFAULT_PORT}）`
       )
     }
   }
@@ -149,12 +141,17 @@ export function parseRemoteUrl(
       )
     }
   }
+  return bareBase(url, text('Token server URL', '令牌服务器地址'))
+}
+
+/** The base URL without its trailing slash, when it carries no query, fragment or credentials. */
+function bareBase(url: URL, subject: Localized): ParsedUrl {
   if (url.search || url.hash || url.username || url.password) {
     return {
       ok: false,
       message: text(
-        'Token server URL must not carry a query, fragment or credentials',
-        '令牌服务器地址不能包含查询参数、片段或账号密码'
+        `${subject.en} must not carry a query, fragment or credentials`,
+        `${subject['zh-CN']}不能包含查询参数、片段或账号密码`
       )
     }
   }

@@ -8,6 +8,7 @@ import {
   tokenSignature
 } from '../../core/local-api'
 import { SANDBOX_APPID } from '../../emulator'
+import { LOCAL_API_KEY_ENV } from '../../shared/contract/local-api'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { mkdirSync } from 'node:fs'
 import {
@@ -59,7 +60,7 @@ export class StartError extends Error {
 }
 
 export const DATA_KEY_ENV = 'DESK_DATA_KEY'
-export const API_KEY_ENV = 'DESK_API_KEY'
+export const API_KEY_ENV = LOCAL_API_KEY_ENV
 
 /**
  * Headless serve: the token keeper and the local HTTP API with no UI and no Electron. Apps come from the

@@ -1,3 +1,4 @@
+import { BoundedMap } from '../../shared/bounded-map'
 import { DeskFailure, text } from '../../shared/result'
 
 /** How many spent codes are remembered. A code lives 5 minutes, so this covers any realistic session. */
@@ -14,7 +15,7 @@ interface Spent {
  * attempts with the same code share one upstream call.
  */
 export class CodeGuard {
-  private readonly spent = new Map<string, Spent>()
+  private readonly spent = new BoundedMap<string, Spent>(CAPACITY)
   private readonly inflight = new Map<string, Promise<unknown>>()
 
   /**
@@ -37,20 +38,12 @@ export class CodeGuard {
     if (spent) return Promise.reject(alreadySent(spent, now))
     const attempt = send()
       .then((result) => {
-        if (reached(result)) this.remember(key, { at: now, ok: ok(result) })
+        if (reached(result)) this.spent.set(key, { at: now, ok: ok(result) })
         return result
       })
       .finally(() => this.inflight.delete(key))
     this.inflight.set(key, attempt)
     return attempt
-  }
-
-  private remember(key: string, spent: Spent): void {
-    this.spent.set(key, spent)
-    if (this.spent.size > CAPACITY) {
-      const oldest = this.spent.keys().next().value
-      if (oldest !== undefined) this.spent.delete(oldest)
-    }
   }
 }
 

@@ -1,10 +1,7 @@
-export {
-  OAuthService,
-  ownOAuthDomains,
-  REFRESH_TOKEN_LIFETIME_MS,
-  type OAuthDomains,
-  type OAuthServiceDeps
-} from './oauth-service'
+export { OAuthService } from './oauth-service'
+export type { OAuthServiceDeps } from './workbench'
+export { ownOAuthDomains, type OAuthDomains } from './authorize-links'
+export { REFRESH_TOKEN_LIFETIME_MS } from './code-exchange'
 export { oauthHandlers } from './handlers'
 export { buildAuthorizeUrl, authorizeBaseFor, endpointForScope, OPEN_WEIXIN_BASE } from './authorize-url'
 export { lintLink, LINT_RULES, type LintContext } from './link-lint'

@@ -1,3 +1,4 @@
+import { BoundedMap } from '../../shared/bounded-map'
 import type { OAuthEndpoint, OAuthScope, OAuthStateVerdict } from '../../shared/contract'
 
 /** How long a built link's state counts as "issued here". Codes live 5 minutes; scanning can take a while. */
@@ -32,13 +33,16 @@ export interface StateLookup {
  */
 export class StateRegistry {
   private readonly byState = new Map<string, IssuedState>()
-  private readonly byLink = new Map<string, IssuedState>()
+  // Forgetting the oldest link forgets its state too, unless a newer link took the state over.
+  private readonly byLink = new BoundedMap<string, IssuedState>(CAPACITY, (_linkId, oldest) => {
+    if (this.byState.get(oldest.state) === oldest) this.byState.delete(oldest.state)
+  })
 
   constructor(private readonly ttlMs = STATE_TTL_MS) {}
 
   /** Remembers a built link; rebuilding with the same state replaces the earlier link. */
   issue(entry: Omit<IssuedState, 'expiresAt' | 'usedAt'>): IssuedState {
-    this.prune(entry.issuedAt)
+    this.forgetExpired(entry.issuedAt)
     const issued: IssuedState = { ...entry, expiresAt: entry.issuedAt + this.ttlMs, usedAt: null }
     const previous = this.byState.get(entry.state)
     if (previous) this.byLink.delete(previous.linkId)
@@ -68,18 +72,12 @@ export class StateRegistry {
     return this.byLink.get(linkId)
   }
 
-  private prune(now: number): void {
+  private forgetExpired(now: number): void {
     for (const [state, entry] of this.byState) {
       if (now - entry.expiresAt > REMEMBER_MS) {
         this.byState.delete(state)
         this.byLink.delete(entry.linkId)
       }
-    }
-    while (this.byLink.size >= CAPACITY) {
-      const oldest = this.byLink.values().next().value
-      if (!oldest) break
-      this.byLink.delete(oldest.linkId)
-      if (this.byState.get(oldest.state) === oldest) this.byState.delete(oldest.state)
     }
   }
 }

@@ -1,7 +1,7 @@
 export {
   ProfileService,
   SANDBOX_PROFILE_ID,
-  maskSecret,
   type AppCredentials,
   type SandboxBinding
 } from './profile-service'
+export { maskSecret } from './profile-secrets'

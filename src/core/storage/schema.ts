@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { APP_KINDS, ENV_TAGS, TOKEN_MODES } from '../../shared/contract'
+import { APP_KINDS, ENV_TAGS, LOCAL_API_DEFAULT_PORT, TOKEN_MODES } from '../../shared/contract'
 
 export const SCHEMA_VERSION = 1
 
@@ -52,7 +52,7 @@ export type LocalApiSettings = z.infer<typeof localApiSettingsSchema>
 export const defaultLocalApiSettings = (): LocalApiSettings => ({
   enabled: false,
   host: '127.0.0.1',
-  port: 17180,
+  port: LOCAL_API_DEFAULT_PORT,
   allowNonLoopback: false,
   keyEnc: null
 })

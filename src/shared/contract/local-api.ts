@@ -8,6 +8,8 @@ import type { DeskError, Localized } from '../result'
 
 export const LOCAL_API_DEFAULT_HOST = '127.0.0.1'
 export const LOCAL_API_DEFAULT_PORT = 17180
+/** The environment variable the API key is read from: by headless serve, and by the snippets unless filled in. */
+export const LOCAL_API_KEY_ENV = 'DESK_API_KEY'
 /** How many requests the panel's "last requests" list keeps. */
 export const LOCAL_API_RECENT_REQUESTS = 50
 

@@ -1,24 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { failureToDeskError } from '../../../../src/core/wechat'
 import { SANDBOX_APPID, SANDBOX_SECRET } from '../../../../src/emulator'
-import { approve, codeOf, openAuthorizeLink } from '../../../support/oauth-phone'
-import { failureOf, oauthWorld, type OAuthWorld } from '../../../support/oauth-world'
+import { approve, codeOf } from '../../../support/oauth-phone'
+import { failureOf, oauthWorlds, SANDBOX_CALLBACK as CALLBACK } from '../../../support/oauth-world'
 
 const MIN = 60_000
-const HOUR = 60 * MIN
-const DAY = 24 * HOUR
-// Any port on 127.0.0.1 is a registered 网页授权 domain of the sandbox account; nothing needs to listen here.
-const CALLBACK = 'http://127.0.0.1:8080/oauth/callback'
+const DAY = 24 * 60 * MIN
 
-let world: OAuthWorld | null = null
-afterEach(async () => {
-  await world?.close()
-  world = null
-})
-const setup = async (...args: Parameters<typeof oauthWorld>): Promise<OAuthWorld> => {
-  world = await oauthWorld(...args)
-  return world
-}
+const setup = oauthWorlds()
 
 describe('exchanging codes against the emulator', () => {
   it('exchanges a pasted redirect URL and records who signed in, with a state it issued', async () => {
@@ -106,101 +95,15 @@ describe('exchanging codes against the emulator', () => {
     })
   })
 
-  it('refreshes the user token and checks it, through expiry and back', async () => {
-    const w = await setup()
-    const { authorization } = await w.oauth.exchangePasted(
-      'sandbox',
-      await approve((await w.build(CALLBACK)).url)
-    )
-    w.clock.sleep(HOUR)
-    const refreshed = await w.oauth.refresh(authorization.id)
-    expect(refreshed.accessExpiresAt).toBe(w.clock.now() + 7200_000)
-    expect(refreshed.accessTokenMasked).toBe(authorization.accessTokenMasked)
-    expect(refreshed.refreshExpiresAt).toBe(authorization.refreshExpiresAt)
-    expect((await w.oauth.check(authorization.id)).lastCheck).toMatchObject({ valid: true, error: null })
-
-    w.clock.sleep(3 * HOUR)
-    const expired = (await w.oauth.check(authorization.id)).lastCheck
-    expect(expired).toMatchObject({ valid: false, error: { errcode: 42001 } })
-    const renewed = await w.oauth.refresh(authorization.id)
-    expect(renewed.accessTokenMasked).not.toBe(authorization.accessTokenMasked)
-    expect((await w.oauth.check(authorization.id)).lastCheck).toMatchObject({ valid: true })
-  })
-
-  it('explains 42002 when the refresh_token is 30 days old', async () => {
-    const w = await setup()
-    const { authorization } = await w.oauth.exchangePasted(
-      'sandbox',
-      await approve((await w.build(CALLBACK)).url)
-    )
-    w.clock.sleep(30 * DAY)
-    const error = await failureOf(w.oauth.refresh(authorization.id))
-    expect(error).toMatchObject({ code: 'wechat', errcode: 42002 })
-    expect(error.fix?.en).toContain('authorise again')
-  })
-
-  it('reads the user’s profile, and explains 48001 for a token from snsapi_base', async () => {
-    const w = await setup()
-    const full = await w.oauth.exchangePasted(
-      'sandbox',
-      await approve((await w.build(CALLBACK)).url, 'jim-green')
-    )
-    const withInfo = await w.oauth.userInfo(full.authorization.id, 'en')
-    expect(withInfo.userInfo).toMatchObject({
-      nickname: 'Jim Green',
-      lang: 'en',
-      openid: full.authorization.openid
-    })
-
-    const base = await w.oauth.exchangePasted(
-      'sandbox',
-      await approve((await w.build(CALLBACK, { scope: 'snsapi_base' })).url)
-    )
-    expect(base.authorization.unionid).toBeNull()
-    const error = await failureOf(w.oauth.userInfo(base.authorization.id, 'zh_CN'))
-    expect(error).toMatchObject({ code: 'wechat', errcode: 48001 })
-    expect(error.fix?.en).toContain('snsapi_base gets 48001')
-  })
-
   it('flags a snapshot-page visitor', async () => {
     const w = await setup()
-    const { authorization } = await w.oauth.exchangePasted(
-      'sandbox',
-      await approve((await w.build(CALLBACK)).url, 'snapshot-visitor')
-    )
+    const authorization = await w.authorize('snapshot-visitor')
     expect(authorization.isSnapshotUser).toBe(true)
-  })
-
-  it('copies fields and ready-to-run curls, never with the AppSecret', async () => {
-    const w = await setup()
-    const { authorization } = await w.oauth.exchangePasted(
-      'sandbox',
-      await approve((await w.build(CALLBACK)).url)
-    )
-    w.oauth.copyField(authorization.id, 'openid')
-    expect(w.desk.clipboard.text).toBe(authorization.openid)
-    w.oauth.copyField(authorization.id, 'accessToken')
-    const token = w.desk.clipboard.text ?? ''
-    expect(token).toMatch(/^\d{2}_[A-Za-z0-9_-]{140}$/)
-    w.oauth.copyField(authorization.id, 'curlUserInfo')
-    const curl = w.desk.clipboard.text ?? ''
-    expect(curl).toMatch(
-      /^curl -sS 'http:\/\/127\.0\.0\.1:\d+\/sns\/userinfo\?access_token=.+&openid=o.+&lang=zh_CN'$/
-    )
-    expect(curl).not.toContain(SANDBOX_SECRET)
-    const answer = await fetch(/'(.+)'/.exec(curl)?.[1] ?? '')
-    expect(JSON.parse(await answer.text())).toMatchObject({ openid: authorization.openid })
-    w.oauth.copyField(authorization.id, 'curlRefresh')
-    expect(w.desk.clipboard.text).toContain('grant_type=refresh_token')
-    expect(await failureOf(() => w.oauth.copyField('nope', 'openid'))).toMatchObject({ code: 'not-found' })
   })
 
   it('logs every /sns call with the token and secret masked', async () => {
     const w = await setup()
-    const { authorization } = await w.oauth.exchangePasted(
-      'sandbox',
-      await approve((await w.build(CALLBACK)).url)
-    )
+    const authorization = await w.authorize()
     await w.oauth.check(authorization.id)
     const urls = w.desk.services.callLog.list('sandbox').map((entry) => entry.url)
     expect(urls.some((url) => url.includes('/sns/oauth2/access_token') && url.includes('secret=***'))).toBe(
@@ -208,27 +111,6 @@ describe('exchanging codes against the emulator', () => {
     )
     expect(urls.some((url) => url.includes('/sns/auth?access_token=***'))).toBe(true)
     expect(urls.join(' ')).not.toContain(SANDBOX_SECRET)
-  })
-
-  it('keeps the emulator’s 网页授权 domains in step with the sandbox profile', async () => {
-    const w = await setup()
-    expect(w.oauth.setup('sandbox')).toMatchObject({ domains: ['127.0.0.1:*'], domainsSource: 'emulator' })
-    const sandbox = w.desk.services.profiles.list()[0]
-    if (!sandbox) throw new Error('no sandbox profile')
-    const { name, appId, kind, env, mode } = sandbox
-    w.desk.services.profiles.update('sandbox', {
-      name,
-      appId,
-      kind,
-      env,
-      mode,
-      oauthDomains: ['127.0.0.1:8080']
-    })
-    expect(w.oauth.setup('sandbox')).toMatchObject({ domains: ['127.0.0.1:8080'], domainsSource: 'profile' })
-    expect((await openAuthorizeLink((await w.build(CALLBACK)).url)).ticket).not.toBeNull()
-    const elsewhere = await w.build('http://127.0.0.1:9090/cb')
-    expect(elsewhere.findings.map((f) => f.rule)).toContain('domain-mismatch')
-    expect((await openAuthorizeLink(elsewhere.url)).html).toContain('errcode: 10003')
   })
 
   it('refuses to exchange without the AppSecret', async () => {

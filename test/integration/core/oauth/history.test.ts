@@ -2,22 +2,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../support/memory-ports'
-import { approve } from '../../../support/oauth-phone'
-import { failureOf, oauthWorld, type OAuthWorld } from '../../../support/oauth-world'
+import { failureOf, oauthWorlds, type OAuthWorld } from '../../../support/oauth-world'
 
-const CALLBACK = 'http://127.0.0.1:8080/oauth/callback'
-
-const worlds: OAuthWorld[] = []
+const open = oauthWorlds()
 const dirs: { remove: () => void }[] = []
-afterEach(async () => {
-  for (const w of worlds.splice(0)) await w.close()
+afterEach(() => {
   for (const d of dirs.splice(0)) d.remove()
 })
-const open = async (options: Parameters<typeof oauthWorld>[0] = {}): Promise<OAuthWorld> => {
-  const w = await oauthWorld(options)
-  worlds.push(w)
-  return w
-}
 const sharedDir = (): string => {
   const dir = tempDir()
   dirs.push(dir)
@@ -26,12 +17,9 @@ const sharedDir = (): string => {
 const storeText = (dataDir: string): string => readFileSync(join(dataDir, 'desk.json'), 'utf8')
 
 async function authorize(w: OAuthWorld): Promise<{ id: string; token: string }> {
-  const { authorization } = await w.oauth.exchangePasted(
-    'sandbox',
-    await approve((await w.build(CALLBACK)).url)
-  )
-  w.oauth.copyField(authorization.id, 'accessToken')
-  return { id: authorization.id, token: w.desk.clipboard.text ?? '' }
+  const { id } = await w.authorize()
+  w.oauth.copyField(id, 'accessToken')
+  return { id, token: w.desk.clipboard.text ?? '' }
 }
 
 describe('the authorization history', () => {
@@ -45,7 +33,6 @@ describe('the authorization history', () => {
     expect(JSON.parse(saved).oauth.history[0]).toMatchObject({ id, tokensEnc: expect.any(String) })
 
     await w.close()
-    worlds.splice(0)
     const after = await open({ dataDir })
     const [entry] = after.oauth.state().history
     expect(entry).toMatchObject({ id, tokensAvailable: true, source: 'paste' })
@@ -69,7 +56,6 @@ describe('the authorization history', () => {
     expect(JSON.parse(saved).oauth.history[0]).toMatchObject({ id, tokensEnc: null })
 
     await w.close()
-    worlds.splice(0)
     const after = await open({ dataDir, encryption: false })
     expect(after.oauth.state().history[0]).toMatchObject({
       id,

@@ -11,6 +11,9 @@ const base: SnippetInput = {
   key: null
 }
 const KEY = 'Zq3_abcdefghijklmnopqrstuvwxyz-0123456789AB'
+/** Each snippet's code by id, for `base` with `changes`. */
+const codes = (changes: Partial<SnippetInput> = {}): { [id: string]: string } =>
+  Object.fromEntries(buildSnippets({ ...base, ...changes }).map((s) => [s.id, s.code]))
 
 describe('snippets', () => {
   it('cover every SDK the issue names, each filled with the port and the AppID', () => {
@@ -44,7 +47,7 @@ describe('snippets', () => {
   })
 
   it('use the SDK’s API names', () => {
-    const byId = Object.fromEntries(buildSnippets(base).map((s) => [s.id, s.code]))
+    const byId = codes()
     expect(byId['java-wxjava']).toContain('extends WxMpDefaultConfigImpl')
     expect(byId['java-wxjava']).toContain('expireAccessToken')
     expect(byId['php-easywechat']).toContain('implements RefreshableAccessToken')
@@ -56,25 +59,21 @@ describe('snippets', () => {
   })
 
   it('switch to the Mini Program classes for mini programs', () => {
-    const byId = Object.fromEntries(
-      buildSnippets({ ...base, kind: 'mini-program' }).map((s) => [s.id, s.code])
-    )
+    const byId = codes({ kind: 'mini-program' })
     expect(byId['java-wxjava']).toContain('WxMaDefaultConfigImpl')
     expect(byId['php-easywechat']).toContain('EasyWeChat\\MiniApp\\Application')
     expect(byId['go-silenceper']).toContain('GetMiniProgram(')
   })
 
   it('point the examples that call WeChat at the app’s own API base (the emulator for the sandbox)', () => {
-    const byId = Object.fromEntries(
-      buildSnippets({ ...base, apiBase: 'http://127.0.0.1:9999' }).map((s) => [s.id, s.code])
-    )
+    const byId = codes({ apiBase: 'http://127.0.0.1:9999' })
     expect(byId['node-fetch']).toContain('http://127.0.0.1:9999/cgi-bin/getcallbackip')
     expect(byId['python-wechatpy']).toContain('API_BASE_URL = "http://127.0.0.1:9999/cgi-bin/"')
     expect(byId['node-co-wechat-api']).toContain('api.prefix = "http://127.0.0.1:9999/cgi-bin/"')
   })
 
   it('give a Postman environment Postman can import', () => {
-    const code = buildSnippets({ ...base, key: KEY }).find((s) => s.id === 'postman-environment')?.code ?? ''
+    const code = codes({ key: KEY })['postman-environment'] ?? ''
     const env = JSON.parse(code) as { id: string; values: { key: string; value: string; type: string }[] }
     expect(env).toMatchObject({ _postman_variable_scope: 'environment' })
     expect(env.values).toContainEqual({
@@ -84,22 +83,21 @@ describe('snippets', () => {
       enabled: true
     })
     expect(env.values).toContainEqual({ key: 'desk_api_key', value: KEY, type: 'secret', enabled: true })
-    expect(buildSnippets(base).find((s) => s.id === 'postman-environment')?.code).toContain(env.id)
+    expect(codes()['postman-environment']).toContain(env.id)
   })
 
   it('produce JavaScript that parses, with and without the key', async () => {
     const { parseAst } = await import('vite')
     for (const key of [null, KEY]) {
       for (const id of ['node-fetch', 'node-co-wechat-api']) {
-        const code = buildSnippets({ ...base, key }).find((s) => s.id === id)?.code ?? ''
+        const code = codes({ key })[id] ?? ''
         expect(() => parseAst(code), id).not.toThrow()
       }
     }
   })
 
   it('import only what they use (Go refuses unused imports)', () => {
-    const go = (key: string | null) =>
-      buildSnippets({ ...base, key }).find((s) => s.id === 'go-silenceper')?.code ?? ''
+    const go = (key: string | null) => codes({ key })['go-silenceper'] ?? ''
     expect(go(null)).toContain('\t"os"\n')
     expect(go(KEY)).not.toContain('"os"')
   })

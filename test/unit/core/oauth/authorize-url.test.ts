@@ -34,34 +34,29 @@ describe('authorize links in WeChat’s strict order', () => {
   })
 
   // The two examples of WeChat's 网页授权 page: a redirect with its own query, and snsapi_userinfo.
-  it('encodes a redirect that has its own query exactly once (the documentation’s snsapi_base example)', () => {
-    const url = buildAuthorizeUrl(
-      OPEN_WEIXIN_BASE,
+  it.each<[string, string, Partial<OAuthLinkDraft>, string]>([
+    [
+      'encodes a redirect that has its own query exactly once (the documentation’s snsapi_base example)',
       'wx520c15f417810387',
-      draft({
+      {
         redirectUri:
           'https://chong.qq.com/php/index.php?d=&c=wxAdapter&m=mobileDeal&showwxpaytitle=1&vb2ctag=4_2030_5_1194_60',
         state: '123'
-      })
-    )
-    expect(url).toBe(
+      },
       'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx520c15f417810387&redirect_uri=https%3A%2F%2Fchong.qq.com%2Fphp%2Findex.php%3Fd%3D%26c%3DwxAdapter%26m%3DmobileDeal%26showwxpaytitle%3D1%26vb2ctag%3D4_2030_5_1194_60&response_type=code&scope=snsapi_base&state=123#wechat_redirect'
-    )
-  })
-
-  it('builds the documentation’s snsapi_userinfo example', () => {
-    const url = buildAuthorizeUrl(
-      OPEN_WEIXIN_BASE,
+    ],
+    [
+      'builds the documentation’s snsapi_userinfo example',
       'wxf0e81c3bee622d60',
-      draft({
+      {
         redirectUri: 'http://nba.bluewebgame.com/oauth_response.php',
         scope: 'snsapi_userinfo',
         state: 'STATE'
-      })
-    )
-    expect(url).toBe(
+      },
       'https://open.weixin.qq.com/connect/oauth2/authorize?appid=wxf0e81c3bee622d60&redirect_uri=http%3A%2F%2Fnba.bluewebgame.com%2Foauth_response.php&response_type=code&scope=snsapi_userinfo&state=STATE#wechat_redirect'
-    )
+    ]
+  ])('%s', (_behaviour, appId, changes, expected) => {
+    expect(buildAuthorizeUrl(OPEN_WEIXIN_BASE, appId, draft(changes))).toBe(expected)
   })
 
   it('puts the extras after state — forcePopup, then connect_redirect=1 (as WxJava writes it) — and the fragment last', () => {

@@ -8,7 +8,8 @@ import {
   type StoredProfile
 } from '../../../../src/core/storage'
 import type { AppDraft } from '../../../../src/shared/contract'
-import { DeskFailure } from '../../../../src/shared/result'
+import type { FieldIssue } from '../../../../src/shared/result'
+import { thrownFailure } from '../../../support/desk-failure'
 import { tempDir } from '../../../support/memory-ports'
 
 const DRAFT: AppDraft = {
@@ -38,15 +39,7 @@ function service(): { profiles: ProfileService; store: ReturnType<typeof openDes
   }
 }
 
-const issuesOf = (run: () => unknown): { path: string; message: { en: string } }[] => {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof DeskFailure) return error.error.issues ?? []
-    throw error
-  }
-  throw new Error('expected invalid input')
-}
+const issuesOf = (run: () => unknown): FieldIssue[] => thrownFailure(run).issues ?? []
 
 describe('an app’s 网页授权 domains', () => {
   it('are stored normalised and shown on the app', () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { DeskFailure } from '../../../../src/shared/result'
 import { createAesCipher, unavailableCipher } from '../../../../src/core/storage/aes-cipher'
 import { ProfileService } from '../../../../src/core/profiles'
 import { confStoreFactory, openDeskStore } from '../../../../src/core/storage'
+import { thrownFailure } from '../../../support/desk-failure'
 import { tempDir } from '../../../support/memory-ports'
 import type { AppDraft } from '../../../../src/shared/contract'
 
@@ -32,15 +32,6 @@ describe('app profiles', () => {
         sandbox: { appId: 'wx00000000000000aa', secret: 'f'.repeat(32), apiBase: () => 'http://127.0.0.1:1' }
       })
     return { dir: dir.path, open }
-  }
-  const failure = (fn: () => unknown) => {
-    try {
-      fn()
-    } catch (error) {
-      if (error instanceof DeskFailure) return error.error
-      throw error
-    }
-    throw new Error('expected a DeskFailure')
   }
 
   it('seeds the sandbox profile on first run, bound to the emulator', () => {
@@ -82,7 +73,7 @@ describe('app profiles', () => {
   })
 
   it('reports every bad field with a specific message', () => {
-    const error = failure(() =>
+    const error = thrownFailure(() =>
       setup()
         .open()
         .create(draft({ appId: 'wx12', secret: 'xyz', apiBase: 'http://10.0.0.1' }))
@@ -95,7 +86,7 @@ describe('app profiles', () => {
   it('refuses a second profile for the same AppID, since their tokens would invalidate each other', () => {
     const service = setup().open()
     service.create(draft())
-    const error = failure(() => service.create(draft({ name: 'Again' })))
+    const error = thrownFailure(() => service.create(draft({ name: 'Again' })))
     expect(error.issues?.[0]?.message.en).toContain('already uses this AppID')
   })
 
@@ -107,6 +98,6 @@ describe('app profiles', () => {
   })
 
   it('refuses to delete the sandbox', () => {
-    expect(failure(() => setup().open().delete('sandbox')).code).toBe('guard')
+    expect(thrownFailure(() => setup().open().delete('sandbox')).code).toBe('guard')
   })
 })
