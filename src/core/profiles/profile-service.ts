@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { AppDraft } from '../../shared/contract'
 import { checkOAuthDomains } from '../../shared/oauth-domain'
+import { mask } from '../../shared/mask'
 import { DeskFailure, text, type FieldIssue } from '../../shared/result'
 import {
   DEFAULT_API_BASE,
@@ -411,5 +412,5 @@ function invalid(issues: FieldIssue[]): DeskFailure {
 
 /** Shows only the last four characters, so users can tell secrets apart without exposing them. */
 export function maskSecret(secret: string): string {
-  return `${'•'.repeat(8)}${secret.length > 12 ? secret.slice(-4) : ''}`
+  return mask(secret, { hideUpTo: 12 })
 }
