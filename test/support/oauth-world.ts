@@ -1,7 +1,6 @@
 import type { OAuthService } from '../../src/core/oauth'
 import { ManualClock } from '../../src/core/time/clock'
 import type { OAuthLink, OAuthLinkDraft } from '../../src/shared/contract'
-import { DeskFailure, type DeskError } from '../../src/shared/result'
 import { startTestDesk, type TestDesk } from './desk'
 
 export interface OAuthWorld {
@@ -41,17 +40,6 @@ export async function oauthWorld(
       desk.services.callLog.list().filter((entry) => entry.endpoint === '/sns/oauth2/access_token').length,
     close: () => desk.close()
   }
-}
-
-/** The DeskError a call fails with (it must fail with a DeskFailure). */
-export async function failureOf(run: Promise<unknown> | (() => unknown)): Promise<DeskError> {
-  try {
-    await (typeof run === 'function' ? run() : run)
-  } catch (error) {
-    if (error instanceof DeskFailure) return error.error
-    throw error
-  }
-  throw new Error('expected the call to fail')
 }
 
 /** Waits (real time, a few ms at a time) until `check` holds: for work started by an incoming request. */

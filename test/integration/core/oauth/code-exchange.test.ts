@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { failureToDeskError } from '../../../../src/core/wechat'
 import { SANDBOX_APPID, SANDBOX_SECRET } from '../../../../src/emulator'
 import { approve, codeOf, openAuthorizeLink } from '../../../support/oauth-phone'
-import { failureOf, oauthWorld, type OAuthWorld } from '../../../support/oauth-world'
+import { failureOf } from '../../../support/failure'
+import { oauthWorld, type OAuthWorld } from '../../../support/oauth-world'
 
 const MIN = 60_000
 const HOUR = 60 * MIN

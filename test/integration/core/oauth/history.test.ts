@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../support/memory-ports'
 import { approve } from '../../../support/oauth-phone'
-import { failureOf, oauthWorld, type OAuthWorld } from '../../../support/oauth-world'
+import { failureOf } from '../../../support/failure'
+import { oauthWorld, type OAuthWorld } from '../../../support/oauth-world'
 
 const CALLBACK = 'http://127.0.0.1:8080/oauth/callback'
 
