@@ -51,7 +51,10 @@ describe('encrypted token store', () => {
     const tokens = encryptedTokenStore(store, cipher)
     tokens.persist('p1', owner, held)
     const sealed = store.read('tokens')['p1']!
-    const flipped = sealed.slice(0, -2) + (sealed.endsWith('A') ? 'B' : 'A') + sealed.slice(-1)
+    const [version, iv, tag, body] = sealed.split(':')
+    const bytes = Buffer.from(body!, 'base64')
+    bytes[0]! ^= 1 // one bit of the ciphertext
+    const flipped = [version, iv, tag, bytes.toString('base64')].join(':')
     const other = createAesCipher('some-other-key-0123456789')
     store.write('tokens', {
       tampered: flipped,
