@@ -20,7 +20,7 @@ export interface TokenKeeperDeps {
   credentials: (profileId: string) => AppCredentials
   /** Where each mode's tokens come from: WeChat, or (remote mode) another 中控. */
   sources: TokenSources
-  /** Where held tokens outlive a restart. */
+  /** Where held tokens outlive a restart (the desk's encrypted file: `encryptedTokenStore`). */
   tokenStore: TokenStore
   /** Upstream calls per app and day (quotas, force-refresh limits). */
   usage: UsageCounter

@@ -2,17 +2,14 @@ import type { Dispatcher } from 'undici'
 import { CallLog } from '../call-log'
 import type { DeskStore } from '../storage'
 import { RemoteTokenSource, WeChatTokenSource } from './sources'
-import type { TokenStore } from './store'
 import { createWeChatClient, type WeChatClient } from '../wechat'
 import { TokenKeeper, type TokenKeeperDeps } from './token-keeper'
 import { UsageCounter } from './usage-counter'
 
 export interface TokenRuntimeOptions extends Omit<
   TokenKeeperDeps,
-  'client' | 'sources' | 'usage' | 'callLog' | 'tokenStore'
+  'client' | 'sources' | 'usage' | 'callLog'
 > {
-  /** Where held tokens outlive a restart (the desk's encrypted file: `encryptedTokenStore`). */
-  tokenStore: TokenStore
   /** Where the daily call counts persist. */
   store: DeskStore
   /** Route upstream calls through a custom undici dispatcher (tests). */
