@@ -10,7 +10,7 @@ import { NoticeBoard, PreferencesService } from '../core/system'
 import { systemClock, type Clock } from '../core/time/clock'
 import type { CallLog } from '../core/call-log'
 import { subscribeAll, type EventEmitter, type EventSources } from '../core/handler-table'
-import { createTokenRuntime, type TokenKeeper } from '../core/tokens'
+import { createTokenRuntime, encryptedTokenStore, type TokenKeeper } from '../core/tokens'
 import type { WeChatClient } from '../core/wechat'
 
 /** Everything the services need from the outside world. Electron, the e2e harness and tests each supply their own. */
@@ -76,8 +76,8 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
 
   const runtime = createTokenRuntime({
     credentials: (id) => profiles.credentials(id),
+    tokenStore: encryptedTokenStore(store, ports.cipher),
     store,
-    cipher: ports.cipher,
     clock,
     power: ports.power,
     random: ports.random,

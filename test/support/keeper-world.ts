@@ -5,7 +5,12 @@ import type { SecretCipher } from '../../src/core/ports'
 import { ProfileService } from '../../src/core/profiles'
 import { confStoreFactory, openDeskStore, type DeskStore } from '../../src/core/storage'
 import { ManualClock, settle } from '../../src/core/time/clock'
-import { createTokenRuntime, type TokenKeeper, type TokenRuntime } from '../../src/core/tokens'
+import {
+  createTokenRuntime,
+  encryptedTokenStore,
+  type TokenKeeper,
+  type TokenRuntime
+} from '../../src/core/tokens'
 import type { WeChatClient } from '../../src/core/wechat'
 import type { AppDraft } from '../../src/shared/contract'
 import { ManualPower, tempDir } from './memory-ports'
@@ -57,8 +62,8 @@ export async function keeperWorld(
     const profiles = new ProfileService({ store, cipher, now: () => clock.now(), sandbox: null })
     const runtime = createTokenRuntime({
       credentials: (id) => profiles.credentials(id),
+      tokenStore: encryptedTokenStore(store, cipher),
       store,
-      cipher,
       clock,
       callLog,
       power,

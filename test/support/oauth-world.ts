@@ -5,8 +5,6 @@ import type { OAuthAuthorizationView, OAuthLink, OAuthLinkDraft } from '../../sr
 import { startTestDesk, type TestDesk } from './desk'
 import { approve } from './oauth-phone'
 
-export { failureOf } from './desk-failure'
-
 /** Any port on 127.0.0.1 is a registered 网页授权 domain of the sandbox account; nothing needs to listen here. */
 export const SANDBOX_CALLBACK = 'http://127.0.0.1:8080/oauth/callback'
 

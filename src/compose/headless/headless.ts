@@ -21,7 +21,7 @@ import type { SecretCipher } from '../../core/ports'
 import { confStoreFactory, openDeskStore, type DeskStore } from '../../core/storage'
 import { systemClock } from '../../core/time/clock'
 import type { CallLog } from '../../core/call-log'
-import { createTokenRuntime, type TokenKeeper } from '../../core/tokens'
+import { createTokenRuntime, encryptedTokenStore, type TokenKeeper } from '../../core/tokens'
 import { ConfigError, secretsFromEnv, type ServeApp } from './config'
 import { ConfigCatalog, type HeadlessApp } from './config-catalog'
 import { memoryStoreFactory } from '../../core/storage/memory-store'
@@ -115,8 +115,8 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessD
   const catalog = new ConfigCatalog(apps)
   const runtime = createTokenRuntime({
     credentials: (id) => catalog.credentials(id),
+    tokenStore: encryptedTokenStore(store, cipher),
     store,
-    cipher,
     clock,
     unattended: true
   })

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { mask } from '../../shared/mask'
 import { text, type Localized } from '../../shared/result'
 
 /** 32 random bytes: 256 bits, as base64url (43 characters, safe in headers, URLs and shells). */
@@ -58,5 +59,5 @@ export class SecretMatcher {
 
 /** Dots and the last four characters, so users can tell keys apart without exposing them. */
 export function maskApiKey(key: string): string {
-  return `${'•'.repeat(8)}${key.slice(-4)}`
+  return mask(key)
 }

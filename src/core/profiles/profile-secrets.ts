@@ -2,6 +2,7 @@ import type { Notice } from '../../shared/contract'
 import { text } from '../../shared/result'
 import type { SecretCipher } from '../ports'
 import type { StoredProfile } from '../storage'
+import { mask } from '../../shared/mask'
 
 /**
  * Custody of the profiles' AppSecrets and remote API keys: encrypted at rest with the cipher, or — when the
@@ -71,5 +72,5 @@ export class ProfileSecrets {
 
 /** Shows only the last four characters, so users can tell secrets apart without exposing them. */
 export function maskSecret(secret: string): string {
-  return `${'•'.repeat(8)}${secret.length > 12 ? secret.slice(-4) : ''}`
+  return mask(secret, { hideUpTo: 12 })
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { AppCredentials } from '../profiles'
-import type { HeldToken } from './token-keeper'
+import type { HeldToken } from './held-token'
 
 /** Shell-quotes for POSIX shells (single quotes, with embedded quotes escaped). */
 const shellQuote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`

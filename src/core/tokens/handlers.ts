@@ -1,10 +1,11 @@
-import { DeskFailure, text } from '../../shared/result'
 import type { PartialHandlers } from '../handler-table'
 import type { ClipboardPort, FileSaverPort } from '../ports'
 import type { ProfileService } from '../profiles'
 import type { Clock } from '../time/clock'
 import { curlForToken, postmanEnvironment, postmanFileName } from './exports'
-import type { HeldToken, TokenKeeper } from './token-keeper'
+import type { HeldToken } from './held-token'
+import { noValidToken } from './token-guards'
+import type { TokenKeeper } from './token-keeper'
 
 export interface TokenHandlerDeps {
   tokens: TokenKeeper
@@ -30,15 +31,7 @@ export function tokenHandlers(deps: TokenHandlerDeps): PartialHandlers<TokenCall
   const known = (id: string): string => profiles.get(id).id
   const heldOrFail = (id: string): HeldToken => {
     const held = tokens.current(known(id))
-    if (!held) {
-      throw new DeskFailure({
-        code: 'not-found',
-        message: text(
-          'No valid token is held for this app. Fetch one first.',
-          '此应用当前没有有效令牌，请先获取。'
-        )
-      })
-    }
+    if (!held) throw noValidToken()
     return held
   }
   return {

@@ -1,11 +1,8 @@
-export {
-  TokenKeeper,
-  requiresConfirmation,
-  maskToken,
-  MIN_SERVE_REMAINING_MS,
-  type HeldToken,
-  type TokenKeeperDeps
-} from './token-keeper'
+export { TokenKeeper, type TokenKeeperDeps } from './token-keeper'
+export { MIN_SERVE_REMAINING_MS, type HeldToken } from './held-token'
+export { requiresConfirmation } from './token-guards'
+export { maskToken } from './token-view'
+export { encryptedTokenStore, type TokenOwner, type TokenStore } from './store'
 export * from './refresh-policy'
 export * from './usage-counter'
 export { createTokenRuntime, type TokenRuntime, type TokenRuntimeOptions } from './token-runtime'

@@ -1,10 +1,17 @@
 import type { Dispatcher } from 'undici'
 import { CallLog } from '../call-log'
-import { RemoteTokenSource } from './sources'
+import type { DeskStore } from '../storage'
+import { RemoteTokenSource, WeChatTokenSource } from './sources'
 import { createWeChatClient, type WeChatClient } from '../wechat'
 import { TokenKeeper, type TokenKeeperDeps } from './token-keeper'
+import { UsageCounter } from './usage-counter'
 
-export interface TokenRuntimeOptions extends Omit<TokenKeeperDeps, 'client' | 'remote' | 'callLog'> {
+export interface TokenRuntimeOptions extends Omit<
+  TokenKeeperDeps,
+  'client' | 'sources' | 'usage' | 'callLog'
+> {
+  /** Where the daily call counts persist. */
+  store: DeskStore
   /** Route upstream calls through a custom undici dispatcher (tests). */
   dispatcher?: Dispatcher
   timeoutMs?: number
@@ -22,10 +29,16 @@ export interface TokenRuntime {
 }
 
 export function createTokenRuntime(options: TokenRuntimeOptions): TokenRuntime {
-  const { dispatcher, timeoutMs, callLog = new CallLog(), ...deps } = options
+  const { dispatcher, timeoutMs, callLog = new CallLog(), store, ...deps } = options
   const client = createWeChatClient({ clock: deps.clock, dispatcher, timeoutMs })
   const remote = new RemoteTokenSource(deps.clock, timeoutMs, dispatcher)
-  const keeper = new TokenKeeper({ ...deps, client, remote, callLog })
+  const usage = new UsageCounter(store, () => deps.clock.now())
+  const sources = {
+    stable: new WeChatTokenSource('stable', client, usage),
+    classic: new WeChatTokenSource('classic', client, usage),
+    remote
+  }
+  const keeper = new TokenKeeper({ ...deps, sources, usage, client, callLog })
   return {
     keeper,
     client,

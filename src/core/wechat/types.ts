@@ -1,4 +1,4 @@
-import type { WeChatUserInfo } from '../../shared/contract'
+import type { CallLogEntry, WeChatUserInfo } from '../../shared/contract'
 
 /** The WeChat credential endpoints this client calls. */
 export type WeChatEndpoint =
@@ -10,24 +10,8 @@ export type WeChatEndpoint =
   | '/sns/auth'
   | '/sns/userinfo'
 
-/** One upstream HTTP exchange, as the call log records it. Never carries the AppSecret or a token. */
-export interface UpstreamCall {
-  endpoint: WeChatEndpoint
-  method: 'GET' | 'POST'
-  /** The full URL with `secret=***` and `access_token=***` (and other credential values) masked. */
-  url: string
-  /** When the call started (the injected clock), epoch ms. */
-  at: number
-  /** Null when no response head arrived (refused, reset, timeout before headers). */
-  httpStatus: number | null
-  errcode: number | null
-  rid: string | null
-  /** Wall-clock duration (monotonic timer, independent of the injected clock). */
-  durationMs: number
-  outcome: 'ok' | 'error'
-  /** Short reason for failures: the errmsg for WeChat errors, otherwise timeout / network / body details. */
-  detail: string | null
-}
+/** One upstream HTTP exchange as the client reports it: a call log entry before the log numbers it. */
+export type UpstreamCall = Omit<CallLogEntry, 'id' | 'profileId'>
 
 export type UpstreamFailure =
   /** WeChat answered with a non-zero errcode (normally with HTTP 200). */

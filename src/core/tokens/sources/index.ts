@@ -1,1 +1,3 @@
-export { RemoteTokenSource, type RemoteResult, type RemoteTarget, type RemoteCall } from './remote'
+export { RemoteTokenSource, type RemoteResult, type RemoteTarget } from './remote'
+export { WeChatTokenSource } from './wechat'
+export type { TokenAnswer, TokenRequest, TokenSource, TokenSources } from './token-source'

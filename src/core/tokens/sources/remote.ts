@@ -2,10 +2,11 @@ import { Agent, request, type Dispatcher } from 'undici'
 import { z } from 'zod'
 import { explainErrcode } from '../../../shared/errcodes'
 import { text, type DeskError } from '../../../shared/result'
-import type { CallLogInput } from '../../call-log'
 import { readBody } from '../../http/read-response'
-import { MAX_BODY_BYTES, redactText, type TokenGrant } from '../../wechat'
+import type { AppCredentials } from '../../profiles'
+import { MAX_BODY_BYTES, redactText, type TokenGrant, type UpstreamCall } from '../../wechat'
 import type { Clock } from '../../time/clock'
+import type { TokenAnswer, TokenRequest, TokenSource } from './token-source'
 
 /** What another 中控 (a desk or a team token server) says about one app's token. */
 const tokenAnswer = z.object({
@@ -18,11 +19,9 @@ const errorAnswer = z.object({
   error: z.object({ code: z.string(), message: z.string(), errcode: z.number().optional() })
 })
 
-export type RemoteCall = Omit<CallLogInput, 'profileId'>
-
 export type RemoteResult =
-  | { ok: true; value: TokenGrant & { refreshed: boolean }; call: RemoteCall }
-  | { ok: false; error: DeskError; call: RemoteCall }
+  | { ok: true; value: TokenGrant & { refreshed: boolean }; call: UpstreamCall }
+  | { ok: false; error: DeskError; call: UpstreamCall }
 
 export interface RemoteTarget {
   url: string
@@ -35,7 +34,7 @@ export interface RemoteTarget {
  * invalidating each other. Lifetimes follow the server's `expires_in` (remaining seconds) rather than
  * its `expires_at`, so a skewed clock on either machine cannot stretch a token's life.
  */
-export class RemoteTokenSource {
+export class RemoteTokenSource implements TokenSource {
   private readonly dispatcher: Dispatcher
   private readonly ownsDispatcher: boolean
 
@@ -46,6 +45,37 @@ export class RemoteTokenSource {
   ) {
     this.dispatcher = dispatcher ?? new Agent({ connections: 8 })
     this.ownsDispatcher = dispatcher === undefined
+  }
+
+  origin(creds: AppCredentials): string {
+    return `remote:${creds.remote?.url ?? ''}`
+  }
+
+  missingCredential(creds: AppCredentials): DeskError | null {
+    if (creds.remote?.key) return null
+    return {
+      code: 'no-secret',
+      message: text(
+        'This app has no key for its token server in this session. Enter it in Edit.',
+        '此应用在本次会话中没有令牌服务器密钥，请在“编辑”中填写。'
+      )
+    }
+  }
+
+  refusesForce(): DeskError {
+    return {
+      code: 'guard',
+      message: text(
+        'In remote mode the token server owns the token; force-refresh it there.',
+        '远程模式下令牌由令牌服务器管理，请在该服务器上强制刷新。'
+      )
+    }
+  }
+
+  /** A read, or (with a stale token) the remote's passive refresh: the other 中控 makes the comparison. */
+  obtain({ creds, staleToken }: TokenRequest): Promise<TokenAnswer> {
+    const target = { url: creds.remote?.url ?? '', key: creds.remote?.key ?? '', appId: creds.appId }
+    return staleToken === undefined ? this.read(target) : this.passiveRefresh(target, staleToken)
   }
 
   read(target: RemoteTarget): Promise<RemoteResult> {
@@ -78,7 +108,11 @@ export class RemoteTokenSource {
     const started = performance.now()
     const url = `${target.url.replace(/\/+$/, '')}${path}`
     const known = [target.key, ...(body ? Object.values(body) : [])]
-    const call = (httpStatus: number | null, outcome: 'ok' | 'error', detail: string | null): RemoteCall => ({
+    const call = (
+      httpStatus: number | null,
+      outcome: 'ok' | 'error',
+      detail: string | null
+    ): UpstreamCall => ({
       at,
       endpoint: method === 'GET' ? 'remote: /v1/apps/{appid}/access-token' : 'remote: …/access-token/refresh',
       method,

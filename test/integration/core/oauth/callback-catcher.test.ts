@@ -1,7 +1,8 @@
 import { request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { answerConsent, approve, openAuthorizeLink } from '../../../support/oauth-phone'
-import { eventually, failureOf, oauthWorld, type OAuthWorld } from '../../../support/oauth-world'
+import { failureOf } from '../../../support/desk-failure'
+import { eventually, oauthWorld, type OAuthWorld } from '../../../support/oauth-world'
 
 const SECOND = 1000
 const MIN = 60 * SECOND

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { failureToDeskError } from '../../../../src/core/wechat'
 import { SANDBOX_APPID, SANDBOX_SECRET } from '../../../../src/emulator'
 import { approve, codeOf } from '../../../support/oauth-phone'
-import { failureOf, oauthWorlds, SANDBOX_CALLBACK as CALLBACK } from '../../../support/oauth-world'
+import { failureOf } from '../../../support/desk-failure'
+import { oauthWorlds, SANDBOX_CALLBACK as CALLBACK } from '../../../support/oauth-world'
 
 const MIN = 60_000
 const DAY = 24 * 60 * MIN

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../support/memory-ports'
-import { failureOf, oauthWorlds, type OAuthWorld } from '../../../support/oauth-world'
+import { failureOf } from '../../../support/desk-failure'
+import { oauthWorlds, type OAuthWorld } from '../../../support/oauth-world'
 
 const open = oauthWorlds()
 const dirs: { remove: () => void }[] = []

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SANDBOX_SECRET } from '../../../../src/emulator'
-import { failureOf, oauthWorlds } from '../../../support/oauth-world'
+import { failureOf } from '../../../support/desk-failure'
+import { oauthWorlds } from '../../../support/oauth-world'
 
 const HOUR = 60 * 60_000
 const DAY = 24 * HOUR

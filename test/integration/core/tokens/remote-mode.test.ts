@@ -7,9 +7,9 @@ import { ProfileService } from '../../../../src/core/profiles'
 import { startHeadless } from '../../../../src/compose/headless/headless'
 import { confStoreFactory, openDeskStore } from '../../../../src/core/storage'
 import { settle, systemClock, type Clock } from '../../../../src/core/time/clock'
-import { createTokenRuntime } from '../../../../src/core/tokens'
-import { DeskFailure, type DeskError } from '../../../../src/shared/result'
+import { createTokenRuntime, encryptedTokenStore } from '../../../../src/core/tokens'
 import { controlWorld, type ControlWorld } from '../../../support/control-world'
+import { failureOf } from '../../../support/desk-failure'
 import { APPID, SECRET } from '../../../support/keeper-world'
 import { tempDir } from '../../../support/memory-ports'
 
@@ -32,8 +32,8 @@ async function remoteDesk(clock: Clock, remoteUrl: string, remoteKey: string) {
   }).id
   const runtime = createTokenRuntime({
     credentials: (id) => profiles.credentials(id),
+    tokenStore: encryptedTokenStore(store, cipher),
     store,
-    cipher,
     clock,
     random: () => 0.5,
     timeoutMs: 2_000
@@ -49,16 +49,6 @@ async function remoteDesk(clock: Clock, remoteUrl: string, remoteKey: string) {
       dir.remove()
     }
   }
-}
-
-const failureOf = async (promise: Promise<unknown>): Promise<DeskError> => {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof DeskFailure) return error.error
-    throw error
-  }
-  throw new Error('expected a failure')
 }
 
 describe('remote mode: a desk reads its token from another 中控', () => {

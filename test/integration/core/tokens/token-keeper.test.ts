@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { DeskFailure, type DeskError } from '../../../../src/shared/result'
 import { EMULATOR_FAULTS } from '../../../../src/shared/contract'
+import { failureOf } from '../../../support/desk-failure'
 import { keeperWorld, SECRET, type KeeperWorld } from '../../../support/keeper-world'
 
 const MIN = 60_000
@@ -15,16 +15,6 @@ const setup = async (...args: Parameters<typeof keeperWorld>): Promise<KeeperWor
   world = await keeperWorld(...args)
   return world
 }
-const failureOf = async (promise: Promise<unknown>): Promise<DeskError> => {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof DeskFailure) return error.error
-    throw error
-  }
-  throw new Error('expected the call to fail')
-}
-
 describe('token keeper against the emulator', () => {
   it('fetches once and then reuses the held token with no upstream call', async () => {
     const w = await setup()
