@@ -60,7 +60,7 @@ function report(entry: PushHistoryEntry, curl: string | null): Record<string, un
     findings: verdict.findings,
     ...(entry.kind === 'push' ? { phone: entry.verdict.phone, reply: entry.verdict.reply } : {}),
     attempts: entry.attempts,
-    duration_ms: entry.durationMs,
+    durationMs: entry.durationMs,
     request: {
       method: entry.request.method,
       url: entry.request.url,

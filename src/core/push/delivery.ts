@@ -55,7 +55,7 @@ function errorCode(error: unknown): string | null {
 
 function networkMessage(error: unknown, url: URL): string {
   const code = errorCode(error)
-  if (code === 'ECONNREFUSED') return `connection refused by ${url.host}: is your server running?`
+  if (code === 'ECONNREFUSED') return `connection refused by ${url.host} (is your server running?)`
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `DNS lookup failed for ${url.hostname}`
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `connection reset by ${url.host}`
   const message = error instanceof Error ? error.message : String(error)

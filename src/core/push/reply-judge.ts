@@ -8,11 +8,12 @@ import { judgeReplyDoc } from './reply-rules'
 import type { SignedRequest } from './signed-request'
 import { signedWith } from './signature'
 import {
-  MODE_WORDS,
+  ENCRYPTION_WORDS,
   note,
   quote,
   refusal,
   SERVICE_UNAVAILABLE,
+  REFUSAL_WORDS,
   SIGNATURE_WORDS,
   sortFindings,
   warning,
@@ -38,8 +39,8 @@ function noAnswer(attempts: readonly PushAttempt[], context: PushJudgeContext): 
   const last = attempts[attempts.length - 1]
   const why =
     last?.outcome.kind === 'network'
-      ? { en: `no answer (${last.outcome.message})`, zh: `没有响应（${last.outcome.message}）` }
-      : { en: `no answer within ${seconds} s`, zh: `${seconds} 秒内没有响应` }
+      ? { en: `No answer (${last.outcome.message})`, zh: `没有响应（${last.outcome.message}）` }
+      : { en: `No answer within ${seconds} s`, zh: `${seconds} 秒内没有响应` }
   const findings = [
     attempts.length > 1
       ? refusal(
@@ -83,14 +84,15 @@ function statusFindings(
       `HTTP ${status} 重定向${location === '' ? '' : `到 ${location}`}：微信不跟随重定向。`
     )
   }
-  if (context.target.mode === 'plain' && MODE_WORDS.test(body)) {
+  const encrypted = context.target.mode !== 'plain'
+  if (!encrypted && ENCRYPTION_WORDS.test(body)) {
     return refusal(
       'wrong-mode',
       `HTTP ${status} ${quote(body)}: your server expects an encrypted push, but this one was sent in plain mode. Set both sides to the same mode.`,
       `HTTP ${status} ${quote(body)}：服务器在等加密推送，但本次推送是明文模式。请让两端使用同一模式。`
     )
   }
-  if (status === 401 || status === 403 || SIGNATURE_WORDS.test(body)) {
+  const signatureRefused = (): Finding => {
     const signed = signedWith(context.request.msgSignature ?? context.request.signature)
     const which = context.request.msgSignature ? 'msg_signature' : 'signature'
     return refusal(
@@ -99,13 +101,15 @@ function statusFindings(
       `服务器拒绝了 ${which}（HTTP ${status}${body === '' ? '' : `：${quote(body)}`}）：很可能它用另一个 Token 校验。${signed.zh}`
     )
   }
-  if (context.target.mode !== 'plain' && MODE_WORDS.test(body)) {
+  if (SIGNATURE_WORDS.test(body)) return signatureRefused()
+  if (encrypted && ENCRYPTION_WORDS.test(body)) {
     return refusal(
-      'wrong-mode',
-      `HTTP ${status} ${quote(body)}: your server could not open the encrypted push. Check that it uses this EncodingAESKey and AppID, and the same mode.`,
-      `HTTP ${status} ${quote(body)}：服务器无法解开加密推送。请检查它使用的 EncodingAESKey、AppID 和模式是否一致。`
+      'cannot-open',
+      `HTTP ${status} ${quote(body)}: your server could not open the encrypted push. Check that it uses this EncodingAESKey and AppID.`,
+      `HTTP ${status} ${quote(body)}：服务器无法解开加密推送。请检查它使用的 EncodingAESKey 和 AppID 是否一致。`
     )
   }
+  if (status === 401 || status === 403 || REFUSAL_WORDS.test(body)) return signatureRefused()
   return refusal(
     'http-status',
     `HTTP ${status}${body === '' ? '' : `: ${quote(body)}`}: WeChat takes only 200.`,

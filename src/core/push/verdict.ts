@@ -112,6 +112,8 @@ export function quote(body: string): string {
 export const looksLikeHtml = (body: string): boolean => /^\s*<(!doctype\s+html|html|head|body)\b/i.test(body)
 
 /** Words a server's refusal uses when it rejected the signature. */
-export const SIGNATURE_WORDS = /signature|签名|invalid|unauthori[sz]ed|forbidden|token/i
-/** Words a server's refusal uses when it expected (or could not open) an encrypted request. */
-export const MODE_WORDS = /msg_signature|encrypt|decrypt|aes|cipher|加密|解密/i
+export const SIGNATURE_WORDS = /signature|签名/i
+/** Words of a refusal that names no reason (with 401 / 403, most often a signature check). */
+export const REFUSAL_WORDS = /invalid|unauthori[sz]ed|forbidden|token/i
+/** Words a server's refusal uses when it expected, or could not open, an encrypted request. */
+export const ENCRYPTION_WORDS = /msg_signature|encrypt|decrypt|aes|cipher|appid|加密|解密/i

@@ -4,10 +4,11 @@ import type { PushMode } from './push-target'
 import { signedWith, type SignatureTrace } from './signature'
 import {
   looksLikeHtml,
-  MODE_WORDS,
+  ENCRYPTION_WORDS,
   note,
   quote,
   refusal,
+  REFUSAL_WORDS,
   SIGNATURE_WORDS,
   sortFindings,
   warning,
@@ -109,7 +110,7 @@ function wrongBody(context: VerifyContext, status: number, body: string): Findin
       `响应看起来是密文（${quote(body)}）`
     )
   }
-  if (SIGNATURE_WORDS.test(body)) return signatureRefused(context, status, body)
+  if (SIGNATURE_WORDS.test(body) || REFUSAL_WORDS.test(body)) return signatureRefused(context, status, body)
   return refusal(
     'not-echostr',
     `The body (${quote(body)}) is not the echostr ${quote(echostr)}.`,
@@ -149,11 +150,16 @@ export function judgeVerification(attempt: PushAttempt, context: VerifyContext):
     )
   } else if (outcome.status < 200 || outcome.status >= 300) {
     const { body } = outcome
-    if (MODE_WORDS.test(body)) {
+    if (ENCRYPTION_WORDS.test(body)) {
       findings.push(
         wrongMode(context, `HTTP ${outcome.status} ${quote(body)}`, `HTTP ${outcome.status} ${quote(body)}`)
       )
-    } else if (outcome.status === 401 || outcome.status === 403 || SIGNATURE_WORDS.test(body)) {
+    } else if (
+      outcome.status === 401 ||
+      outcome.status === 403 ||
+      SIGNATURE_WORDS.test(body) ||
+      REFUSAL_WORDS.test(body)
+    ) {
       findings.push(signatureRefused(context, outcome.status, body))
     } else {
       findings.push(

@@ -47,6 +47,17 @@ describe('URL verification failures, explained', () => {
     expect(entry.verdict.summary.en).toContain('https://example.com/')
   })
 
+  it('never follows a redirect, even to another server on this machine', async () => {
+    const elsewhere = await startFixedReceiver({ status: 200, body: 'followed' })
+    try {
+      const entry = await verifyAgainst({ status: 307, body: '', headers: { location: elsewhere.url } })
+      expect(entry.attempts.map((a) => a.outcome.kind === 'answer' && a.outcome.status)).toEqual([307])
+      expect(elsewhere.requests).toEqual([])
+    } finally {
+      await elsewhere.close()
+    }
+  })
+
   it('says "no answer within" when the server sits on the request', async () => {
     const entry = await verifyAgainst({ status: 200, body: 'late', delayMs: 3_000 })
     expect(entry.attempts.map((a) => a.outcome.kind)).toEqual(['timeout'])
