@@ -12,7 +12,13 @@ export interface ServeArgs {
   emulator: boolean
 }
 
-export type CliArgs = ServeArgs | { command: 'help' } | { command: 'version' }
+/** `push …`: the words after `push`, parsed by the push command itself (push-args.ts). */
+export interface PushCommand {
+  command: 'push'
+  argv: string[]
+}
+
+export type CliArgs = ServeArgs | PushCommand | { command: 'help' } | { command: 'version' }
 
 export const USAGE = `Usage: wechat-token-desk serve [options]
 
@@ -35,10 +41,15 @@ Environment:
   DESK_DATA_KEY          passphrase (16+ characters) that encrypts the tokens in --data-dir
 
 Logs one JSON object per line on stdout; stops cleanly on SIGTERM / SIGINT.
+
+Also: wechat-token-desk push --url URL --token TOKEN (--verify | --type TYPE | --event EVENT) …
+  sends WeChat's verification or a message / event push to your own server and judges the answer
+  (wechat-token-desk push --help).
 `
 
 /** Parses the command line; problems are ConfigErrors naming the option. */
 export function parseCliArgs(argv: string[]): CliArgs {
+  if (argv[0] === 'push') return { command: 'push', argv: argv.slice(1) }
   let parsed
   try {
     parsed = parseArgs({
@@ -65,7 +76,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const problems: string[] = []
   if (positionals[0] !== 'serve' || positionals.length > 1) {
     problems.push(
-      `expected the command "serve" (got ${positionals.length === 0 ? 'none' : `"${positionals.join(' ')}"`})`
+      `expected the command "serve" or "push" (got ${positionals.length === 0 ? 'none' : `"${positionals.join(' ')}"`})`
     )
   }
   const portText = values.port ?? String(LOCAL_API_DEFAULT_PORT)

@@ -4,6 +4,7 @@ import { parseCliArgs, USAGE } from './args'
 import { ConfigError, parseServeConfig, type ServeApp } from '../compose/headless'
 import { startHeadless, type HeadlessDesk } from '../compose/headless'
 import { jsonLineLog } from './logger'
+import { runPush } from './push'
 
 export interface CliIo {
   argv: string[]
@@ -20,11 +21,13 @@ export const EXIT_CONFIG = 2
 /**
  * `wechat-token-desk serve …`: starts headless serve and returns it, or returns the exit code when there is
  * nothing to run (help, version, a problem — already reported on stderr and as a JSON line).
+ * `wechat-token-desk push …`: sends one push, prints the verdict and returns its exit code (push.ts).
  */
 export async function runCli(io: CliIo): Promise<HeadlessDesk | number> {
   const { log, mask } = jsonLineLog(io.stdout)
   try {
     const args = parseCliArgs(io.argv)
+    if (args.command === 'push') return await runPush(args.argv, io)
     if (args.command === 'help') {
       io.stdout(USAGE)
       return 0

@@ -2,7 +2,7 @@ import { endpointUrl } from '../wechat'
 import type { UserTokens } from './authorization-history'
 
 /** Shell-quotes for POSIX shells (single quotes, with embedded quotes escaped). */
-const shellQuote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`
+export const shellQuote = (value: string): string => `'${value.replace(/'/g, `'\\''`)}'`
 
 export type UserTokenCurl = 'userinfo' | 'auth' | 'refresh'
 
