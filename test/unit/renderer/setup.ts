@@ -1,15 +1,18 @@
 import { cleanup } from '@testing-library/react'
 import { afterEach, beforeEach } from 'vitest'
 import { i18n } from '../../../src/renderer/src/i18n'
-import { initialAppsState, useAppsStore } from '../../../src/renderer/src/stores/apps-store'
-import { initialCallLogState, useCallLogStore } from '../../../src/renderer/src/stores/call-log-store'
+import { initialAppsState, useAppsStore } from '../../../src/renderer/src/features/apps/apps-store'
+import {
+  initialCallLogState,
+  useCallLogStore
+} from '../../../src/renderer/src/features/call-log/call-log-store'
 import {
   initialPreferencesState,
   usePreferencesStore
-} from '../../../src/renderer/src/stores/preferences-store'
-import { initialSystemState, useSystemStore } from '../../../src/renderer/src/stores/system-store'
-import { initialTokensState, useTokensStore } from '../../../src/renderer/src/stores/tokens-store'
-import { initialViewState, useViewStore } from '../../../src/renderer/src/stores/view-store'
+} from '../../../src/renderer/src/features/settings/preferences-store'
+import { initialSystemState, useSystemStore } from '../../../src/renderer/src/features/settings/system-store'
+import { initialTokensState, useTokensStore } from '../../../src/renderer/src/features/token/tokens-store'
+import { initialViewState, useViewStore } from '../../../src/renderer/src/app/view-store'
 import {
   initialLocalApiState,
   useLocalApiStore

@@ -7,7 +7,7 @@ import { CallLogPanel } from '../features/call-log/call-log-panel'
 import { EmulatorPanel } from '../features/emulator/emulator-panel'
 import { OAuthWorkbench } from '../features/oauth'
 import { TokenPanel } from '../features/token/token-panel'
-import { showAppTab, useViewStore, type AppTab } from '../stores/view-store'
+import { showAppTab, useViewStore, type AppTab } from './view-store'
 
 /**
  * The selected app: who it is, then one section at a time — its token (with the emulator for the sandbox and

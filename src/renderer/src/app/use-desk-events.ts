@@ -2,8 +2,8 @@ import { useEffect } from 'react'
 import { receiveApps } from '../features/apps/app-commands'
 import { receiveCallLogEntry } from '../features/call-log/call-log-commands'
 import { receiveLocalApiRequests, receiveLocalApiStatus } from '../features/local-api'
-import { setNotices } from '../stores/system-store'
-import { receiveTokenView } from '../stores/tokens-store'
+import { setNotices } from '../features/settings/system-store'
+import { receiveTokenView } from '../features/token/tokens-store'
 
 /** Keeps the stores fresh from main's pushes for as long as the app is mounted. */
 export function useDeskEvents(): void {

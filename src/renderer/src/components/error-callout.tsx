@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { DeskError } from '../../../shared/result'
-import { useLocalize } from '../i18n/use-localize'
+import { useLocalize } from '../lib/use-localize'
 import './error-callout.css'
 
 export interface ErrorCalloutProps {

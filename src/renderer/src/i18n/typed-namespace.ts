@@ -3,7 +3,7 @@
  * with everything else), with typed lookups: the main `translation` namespace's types stay untouched.
  */
 import { i18n } from './index'
-import type { UiLanguage } from './language'
+import type { UiLanguage } from '../lib/language'
 
 /** Every string of a table, as a dotted key (`link.build`, `auth.sexes.0` …). */
 export type Leaves<T, P extends string = ''> = {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { DataTable } from '../../components/data-table'
 import { ErrorCallout } from '../../components/error-callout'
-import { setCallLogError, useCallLogStore } from '../../stores/call-log-store'
+import { setCallLogError, useCallLogStore } from './call-log-store'
 import { clearCallLog } from './call-log-commands'
 import { CallLogRow } from './call-log-row'
 import './call-log.css'

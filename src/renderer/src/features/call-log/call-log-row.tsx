@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { CallLogEntry } from '../../../../shared/contract'
-import { useUiLanguage } from '../../i18n/use-localize'
+import { useUiLanguage } from '../../lib/use-localize'
 import { formatClock, formatDateTime } from '../../lib/format'
 
 export function CallLogRow({ entry }: { entry: CallLogEntry }) {

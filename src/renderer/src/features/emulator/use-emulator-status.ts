@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { DeskError, Result } from '../../../../shared/result'
 import type { EmulatorFault, EmulatorStatus } from '../../../../shared/contract'
-import { callDesk } from '../../desk'
+import { callDesk } from '../../lib/desk'
 
 export interface EmulatorControls {
   status: EmulatorStatus | null

@@ -1,7 +1,7 @@
 import type { CallInput } from '../../../../shared/contract'
 import type { LocalApiSnippetId, LocalApiStatus } from '../../../../shared/contract/local-api'
 import type { DeskError, Result } from '../../../../shared/result'
-import { callDesk } from '../../desk'
+import { callDesk } from '../../lib/desk'
 import {
   patchLocalApi,
   receiveLocalApiStatus,

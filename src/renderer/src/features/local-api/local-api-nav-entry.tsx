@@ -1,4 +1,4 @@
-import { showMain, useViewStore } from '../../stores/view-store'
+import { showMain, useViewStore } from '../../app/view-store'
 import { stateOf, useLocalApiStore } from './local-api-store'
 import { useLocalApiText } from './use-local-api-text'
 import './local-api-nav.css'

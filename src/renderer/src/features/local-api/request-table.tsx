@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { DataTable } from '../../components/data-table'
-import { useUiLanguage } from '../../i18n/use-localize'
+import { useUiLanguage } from '../../lib/use-localize'
 import { formatClock, formatDateTime } from '../../lib/format'
 import { useLocalApiStore } from './local-api-store'
 import { useLocalApiText } from './use-local-api-text'

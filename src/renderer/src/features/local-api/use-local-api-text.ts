@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import { localApiText, type LocalApiKey, type LocalApiVars } from '../../i18n/local-api'
-import { useUiLanguage } from '../../i18n/use-localize'
+import { useUiLanguage } from '../../lib/use-localize'
 
 /** The panel's typed `t`: re-renders with the interface language. */
 export function useLocalApiText(): (key: LocalApiKey, vars?: LocalApiVars) => string {

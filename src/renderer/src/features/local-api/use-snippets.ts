@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import type { LocalApiSnippet, LocalApiStatus } from '../../../../shared/contract/local-api'
 import type { DeskError } from '../../../../shared/result'
 import type { AppView } from '../../../../shared/contract'
-import { callDesk } from '../../desk'
+import { callDesk } from '../../lib/desk'
 
 export interface SnippetsState {
   /** The last snippets loaded (kept while newer ones load, so the code does not flicker). */

@@ -7,7 +7,7 @@ import {
   type UserInfoLang
 } from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
-import { useLocalize, useUiLanguage } from '../../i18n/use-localize'
+import { useLocalize, useUiLanguage } from '../../lib/use-localize'
 import { formatClock, formatCountdown, formatDateTime, secondsUntil } from '../../lib/format'
 import { checkUserToken, copyField, getUserInfo, refreshUserToken } from './oauth-commands'
 import { setOAuthError, useOAuthStore } from './oauth-store'

@@ -1,7 +1,7 @@
 import type { OAuthAuthorizationView } from '../../../../shared/contract'
 import { DataTable } from '../../components/data-table'
 import { ErrorCallout } from '../../components/error-callout'
-import { useUiLanguage } from '../../i18n/use-localize'
+import { useUiLanguage } from '../../lib/use-localize'
 import { formatDateTime } from '../../lib/format'
 import { clearHistory } from './oauth-commands'
 import { selectAuthorization, setOAuthError, useOAuthStore } from './oauth-store'

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { OAuthCopyField, OAuthLinkDraft, OAuthSetup } from '../../../../shared/contract'
 import type { AppView } from '../../../../shared/contract'
-import { callDesk } from '../../desk'
+import { callDesk } from '../../lib/desk'
 import { useNow } from '../../lib/use-now'
 import { AuthorizationPanel } from './authorization-panel'
 import { CatcherPanel } from './catcher-panel'

@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import { oauthText, type OAuthKey, type OAuthVars } from '../../i18n/oauth'
-import { useUiLanguage } from '../../i18n/use-localize'
+import { useUiLanguage } from '../../lib/use-localize'
 
 /** The workbench's typed `t`: re-renders with the interface language. */
 export function useOAuthText(): (key: OAuthKey, vars?: OAuthVars) => string {

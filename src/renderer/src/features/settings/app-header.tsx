@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { LanguagePreference, ThemePreference } from '../../../../shared/contract'
-import { usePreferencesStore } from '../../stores/preferences-store'
+import { usePreferencesStore } from './preferences-store'
 import { PreferenceSelect } from './preference-select'
 import { savePreferences } from './preference-commands'
 import './settings.css'

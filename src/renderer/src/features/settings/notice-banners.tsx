@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { useLocalize } from '../../i18n/use-localize'
-import { dismissProblem, useSystemStore } from '../../stores/system-store'
+import { useLocalize } from '../../lib/use-localize'
+import { dismissProblem, useSystemStore } from './system-store'
 import { dismissNotice } from './preference-commands'
 import './settings.css'
 

@@ -2,8 +2,8 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppView, TokenQuota } from '../../../../shared/contract'
 import { formatClock, formatCountdown, secondsUntil } from '../../lib/format'
-import { useUiLanguage } from '../../i18n/use-localize'
-import type { TokenSlot } from '../../stores/tokens-store'
+import { useUiLanguage } from '../../lib/use-localize'
+import type { TokenSlot } from './tokens-store'
 import { copyToken, exportPostman, runTokenCommand, testToken } from './token-commands'
 
 export interface TokenActionsProps {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { TokenAttempt, TokenView } from '../../../../shared/contract'
 import { formatClock, formatCountdown, formatDateTime, secondsUntil } from '../../lib/format'
-import { useLocalize, useUiLanguage } from '../../i18n/use-localize'
+import { useLocalize, useUiLanguage } from '../../lib/use-localize'
 
 export interface TokenFactsProps {
   view: TokenView

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TokenStatus } from '../../stores/tokens-store'
+import type { TokenStatus } from './tokens-store'
 import { clearTokenStatus } from './token-commands'
 
 /** "Copied" is a moment's feedback; probe and export results stay until the next action. */

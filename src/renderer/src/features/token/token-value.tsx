@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TokenSlot } from '../../stores/tokens-store'
+import type { TokenSlot } from './tokens-store'
 import { hideToken, revealToken } from './token-commands'
 
 export interface TokenValueProps {

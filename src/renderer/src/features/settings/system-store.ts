@@ -1,6 +1,6 @@
 import { create } from 'zustand'
-import type { DeskError } from '../../../shared/result'
-import type { Notice, SystemInfo } from '../../../shared/contract'
+import type { DeskError } from '../../../../shared/result'
+import type { Notice, SystemInfo } from '../../../../shared/contract'
 
 /** A failure that belongs to no panel (start-up, saving a preference); shown as a banner until dismissed. */
 export interface Problem {

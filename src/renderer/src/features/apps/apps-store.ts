@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { AppView } from '../../../shared/contract'
+import type { AppView } from '../../../../shared/contract'
 
 export interface AppsState {
   apps: AppView[]

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { Preferences } from '../../../shared/contract'
+import type { Preferences } from '../../../../shared/contract'
 
 export interface PreferencesState {
   preferences: Preferences

@@ -1,5 +1,5 @@
-import type { DeskApi } from '../../shared/contract'
-import { text, type DeskError, type Result } from '../../shared/result'
+import type { DeskApi } from '../../../shared/contract'
+import { text, type DeskError, type Result } from '../../../shared/result'
 
 function bridgeFailure(cause: unknown): DeskError {
   const detail = cause instanceof Error ? cause.message : String(cause)

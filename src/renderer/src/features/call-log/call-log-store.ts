@@ -1,6 +1,6 @@
 import { create } from 'zustand'
-import type { DeskError } from '../../../shared/result'
-import type { CallLogEntry } from '../../../shared/contract'
+import type { DeskError } from '../../../../shared/result'
+import type { CallLogEntry } from '../../../../shared/contract'
 
 /** Enough rows to scroll back through a day of debugging without growing without bound. */
 const MAX_ENTRIES = 500

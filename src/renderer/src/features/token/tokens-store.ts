@@ -1,6 +1,6 @@
 import { create } from 'zustand'
-import type { DeskError, Localized } from '../../../shared/result'
-import type { TokenView } from '../../../shared/contract'
+import type { DeskError, Localized } from '../../../../shared/result'
+import type { TokenView } from '../../../../shared/contract'
 
 /** Calls that may need the user's confirmation on production apps. */
 export type ConfirmableCommand = 'fetch' | 'refresh' | 'force'
