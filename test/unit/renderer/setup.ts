@@ -1,6 +1,6 @@
 import { cleanup } from '@testing-library/react'
 import { afterEach, beforeEach } from 'vitest'
-import { i18n } from '../../../src/renderer/src/i18n'
+import { i18n } from '../../../src/renderer/src/app/i18n'
 import { initialAppsState, useAppsStore } from '../../../src/renderer/src/features/apps/apps-store'
 import {
   initialCallLogState,

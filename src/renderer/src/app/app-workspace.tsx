@@ -14,7 +14,7 @@ import { showAppTab, useViewStore, type AppTab } from './view-store'
  * the call log) or its OAuth workbench. Both stay mounted, so switching keeps what was typed.
  */
 export function AppWorkspace({ app }: { app: AppView }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('app')
   const idBase = useId()
   const tab = useViewStore((state) => state.appTab)
   const tabs: TabItem<AppTab>[] = [

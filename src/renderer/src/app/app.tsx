@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import '../i18n'
+import './i18n'
 import { AppSidebar } from '../features/apps/app-sidebar'
 import { LocalApiPanel } from '../features/local-api'
 import { AppHeader } from '../features/settings/app-header'
@@ -15,7 +15,7 @@ import { useDeskEvents } from './use-desk-events'
 import './app.css'
 
 export function App() {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['app', 'common'])
   const loaded = useAppsStore((state) => state.loaded)
   const selected = useAppsStore(selectSelectedApp)
   const main = useViewStore((state) => state.main)
@@ -35,11 +35,11 @@ export function App() {
           {main === 'local-api' ? (
             <LocalApiPanel />
           ) : !loaded ? (
-            <p className="muted">{t('app.loading')}</p>
+            <p className="muted">{t('common:loading')}</p>
           ) : selected ? (
             <AppWorkspace key={selected.id} app={selected} />
           ) : (
-            <p className="empty-state">{t('app.noApp')}</p>
+            <p className="empty-state">{t('noApp')}</p>
           )}
         </main>
       </div>

@@ -18,7 +18,7 @@ export interface AppFormDialogProps {
 }
 
 export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('apps')
   const localize = useLocalize()
   const idBase = useId()
   const formRef = useRef<HTMLFormElement>(null)
@@ -84,7 +84,7 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
             label={t('form.kind')}
             value={values.kind}
             choices={APP_KINDS}
-            labelOf={(choice) => t(`apps.kind.${choice}`)}
+            labelOf={(choice) => t(`kind.${choice}`)}
             onChoose={(choice) => change('kind', choice)}
           />
           <ChoiceField
@@ -92,7 +92,7 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
             label={t('form.env')}
             value={values.env}
             choices={ENV_TAGS}
-            labelOf={(choice) => t(`apps.env.${choice}`)}
+            labelOf={(choice) => t(`env.${choice}`)}
             onChoose={(choice) => change('env', choice)}
           />
           <ChoiceField

@@ -4,9 +4,9 @@ import { useUiLanguage } from '../../lib/use-localize'
 import { formatClock, formatDateTime } from '../../lib/format'
 
 export function CallLogRow({ entry }: { entry: CallLogEntry }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['callLog', 'common'])
   const language = useUiLanguage()
-  const none = t('callLog.none')
+  const none = t('common:none')
   return (
     <tr className={entry.outcome === 'error' ? 'row-error' : undefined}>
       <td title={formatDateTime(entry.at, language)}>{formatClock(entry.at, language)}</td>

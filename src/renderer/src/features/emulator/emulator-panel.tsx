@@ -16,7 +16,7 @@ const clampCount = (raw: string): number => {
 
 /** Fault injection for the built-in WeChat emulator (sandbox app only). */
 export function EmulatorPanel() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('emulator')
   const faultId = useId()
   const countId = useId()
   const pendingId = useId()
@@ -31,30 +31,30 @@ export function EmulatorPanel() {
   const pending = status?.pendingFaults ?? []
 
   return (
-    <section aria-label={t('emulator.label')} className="panel emulator-panel">
+    <section aria-label={t('label')} className="panel emulator-panel">
       <header className="panel-header">
-        <h2>{t('emulator.label')}</h2>
+        <h2>{t('label')}</h2>
         <span className="muted mono">
           {status === null
-            ? t('emulator.loading')
+            ? t('loading')
             : status.running && status.url
-              ? t('emulator.running', { url: status.url })
-              : t('emulator.notRunning')}
+              ? t('running', { url: status.url })
+              : t('notRunning')}
         </span>
       </header>
       <form className="emulator-form" onSubmit={onSubmit}>
         <div className="field">
-          <label htmlFor={faultId}>{t('emulator.fault')}</label>
+          <label htmlFor={faultId}>{t('fault')}</label>
           <ChoiceSelect
             id={faultId}
             value={fault}
             choices={EMULATOR_FAULTS}
-            labelOf={(choice) => t(`emulator.faults.${choice}`)}
+            labelOf={(choice) => t(`faults.${choice}`)}
             onChoose={setFault}
           />
         </div>
         <div className="field field-count">
-          <label htmlFor={countId}>{t('emulator.count')}</label>
+          <label htmlFor={countId}>{t('count')}</label>
           <input
             id={countId}
             type="number"
@@ -65,21 +65,21 @@ export function EmulatorPanel() {
             onChange={(event) => setCount(event.target.value)}
           />
         </div>
-        <button type="submit">{t('emulator.inject')}</button>
+        <button type="submit">{t('inject')}</button>
       </form>
       <div className="pending-faults">
-        <h3 id={pendingId}>{t('emulator.pending')}</h3>
+        <h3 id={pendingId}>{t('pending')}</h3>
         {pending.length === 0 ? (
-          <p className="muted">{t('emulator.noFaults')}</p>
+          <p className="muted">{t('noFaults')}</p>
         ) : (
           <ol aria-labelledby={pendingId}>
             {pending.map((queued, index) => (
-              <li key={`${index}-${queued}`}>{t(`emulator.faults.${queued}`)}</li>
+              <li key={`${index}-${queued}`}>{t(`faults.${queued}`)}</li>
             ))}
           </ol>
         )}
         <button type="button" className="quiet" disabled={pending.length === 0} onClick={() => void clear()}>
-          {t('emulator.clear')}
+          {t('clear')}
         </button>
       </div>
       {error && <ErrorCallout error={error} />}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import {
   OAUTH_ENDPOINTS,
   OAUTH_SCOPES,
@@ -15,7 +16,6 @@ import { useLocalize, useUiLanguage } from '../../lib/use-localize'
 import { formatClock } from '../../lib/format'
 import { copyLink } from './oauth-commands'
 import { setOAuthBusy, setOAuthError, setOAuthNotice, useOAuthStore } from './oauth-store'
-import { useOAuthText } from './use-oauth-text'
 
 export interface LinkBuilderProps {
   appId: string
@@ -32,7 +32,7 @@ const endpointForScope = (scope: OAuthLinkDraft['scope']): OAuthLinkDraft['endpo
 
 /** The lint's findings, errors first, each with its fix. Live while typing, so not an alert. */
 export function LintFindings({ findings }: { findings: OAuthLintFinding[] }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const localize = useLocalize()
   const headingId = useId()
   return (
@@ -59,7 +59,7 @@ export function LintFindings({ findings }: { findings: OAuthLintFinding[] }) {
 
 /** The built link: its text, the QR code for the phone, and the copy buttons. */
 function BuiltLink({ link }: { link: OAuthLink }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const language = useUiLanguage()
   const busy = useOAuthStore((state) => state.busy)
   const urlId = useId()
@@ -106,7 +106,7 @@ function BuiltLink({ link }: { link: OAuthLink }) {
 
 /** Step 1: the authorize link, checked as it is typed, then built with its QR code. */
 export function LinkBuilder({ appId, setup, draft, onDraftChange, catcherUrl }: LinkBuilderProps) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const error = useOAuthStore((state) => state.errors.link)
   const busy = useOAuthStore((state) => state.busy)
   const [findings, setFindings] = useState<OAuthLintFinding[]>([])

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { OAuthCopyField, OAuthLinkDraft, OAuthSetup } from '../../../../shared/contract'
 import type { AppView } from '../../../../shared/contract'
 import { callDesk } from '../../lib/desk'
@@ -17,7 +18,6 @@ import {
   type OAuthNotice
 } from './oauth-store'
 import { PastePanel } from './paste-panel'
-import { useOAuthText } from './use-oauth-text'
 import './oauth.css'
 
 const initialDraft = (): OAuthLinkDraft => ({
@@ -44,7 +44,7 @@ const FIELD_NAMES: Record<OAuthCopyField, string> = {
 }
 
 function NoticeLine({ notice }: { notice: OAuthNotice | null }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const message =
     notice === null
       ? ''
@@ -68,7 +68,7 @@ function NoticeLine({ notice }: { notice: OAuthNotice | null }) {
  * `key={app.id}` so each app starts with a fresh form.
  */
 export function OAuthWorkbench({ app }: { app: AppView }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const view = useOAuthStore((state) => state.view)
   const skewMs = useOAuthStore((state) => state.skewMs)
   const selectedAuthId = useOAuthStore((state) => state.selectedAuthId)

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { OAuthPasteReport } from '../../../../shared/contract'
 import type { Localized } from '../../../../shared/result'
 import { ErrorCallout } from '../../components/error-callout'
@@ -6,14 +7,13 @@ import { callDesk } from '../../lib/desk'
 import { useLocalize } from '../../lib/use-localize'
 import { exchangePasted } from './oauth-commands'
 import { setOAuthError, useOAuthStore } from './oauth-store'
-import { useOAuthText } from './use-oauth-text'
 
 const PARSE_DELAY_MS = 250
 
 type Reading = { kind: 'report'; report: OAuthPasteReport } | { kind: 'problem'; message: Localized } | null
 
 function ReportText({ report }: { report: OAuthPasteReport }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const localize = useLocalize()
   return (
     <div className="oauth-report">
@@ -36,7 +36,7 @@ function ReportText({ report }: { report: OAuthPasteReport }) {
 
 /** The paste path: the bare code or the whole redirect URL; the desk reads it, says what it found, exchanges. */
 export function PastePanel({ appId }: { appId: string }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const localize = useLocalize()
   const error = useOAuthStore((state) => state.errors.exchange)
   const busy = useOAuthStore((state) => state.busy)

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { i18n } from '../../i18n'
+import { useTranslation } from 'react-i18next'
 import { resolveLanguage } from '../../lib/language'
 import { usePreferencesStore } from './preferences-store'
 import { useSystemStore } from './system-store'
@@ -10,11 +10,12 @@ export function useApplyPreferences(): void {
   const theme = usePreferencesStore((state) => state.preferences.theme)
   const systemLanguage = useSystemStore((state) => state.info?.systemLanguage)
   const uiLanguage = resolveLanguage(language, systemLanguage)
+  const { i18n } = useTranslation()
 
   useEffect(() => {
     document.documentElement.lang = uiLanguage
     void i18n.changeLanguage(uiLanguage)
-  }, [uiLanguage])
+  }, [i18n, uiLanguage])
 
   useEffect(() => {
     // No attribute = follow prefers-color-scheme (see app/styles/theme.css).

@@ -8,7 +8,7 @@ import { cancelPending, confirmPending } from './token-commands'
 
 /** Opens when main answers `confirmation-required`; Confirm re-sends the call with `confirmed: true`. */
 export function TokenConfirmDialog() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('token')
   const localize = useLocalize()
   const nameOf = useAppName()
   const pending = useTokensStore((state) => state.confirmation)

@@ -1,13 +1,14 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { en } from './en'
-import { zhCN } from './zh-cn'
+import { DEFAULT_NAMESPACE, en, resources } from './resources'
 
 /** The renderer's one i18next instance; resources are bundled, so it is ready synchronously. */
 export const i18n = i18next.createInstance()
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources,
+  ns: Object.keys(en),
+  defaultNS: DEFAULT_NAMESPACE,
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: ['en', 'zh-CN'],

@@ -1,4 +1,4 @@
-import type { localApiEn } from './local-api-en'
+import type { localApiEn } from './en'
 
 /** 本地 API 面板的简体中文（i18next 命名空间 `localApi`）。类型与英文一致，缺少或多出的键都会在编译时报错。 */
 export const localApiZhCN: typeof localApiEn = {
@@ -85,8 +85,7 @@ export const localApiZhCN: typeof localApiEn = {
     status: '状态',
     callerPort: '调用方端口',
     duration: '毫秒',
-    empty: '还没有请求。',
-    none: '—'
+    empty: '还没有请求。'
   },
   notice: {
     applied: '已保存。',

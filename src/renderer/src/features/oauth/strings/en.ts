@@ -1,4 +1,4 @@
-/** English strings of the OAuth workbench (i18next namespace `oauth`). `oauth-zh-cn.ts` is typed against this. */
+/** English strings of the OAuth workbench (i18next namespace `oauth`). `zh-cn.ts` is typed against this. */
 export const oauthEn = {
   label: 'OAuth workbench (网页授权)',
   heading: 'OAuth workbench · 网页授权',

@@ -1,4 +1,4 @@
-/** English strings of the Local API panel (i18next namespace `localApi`). `local-api-zh-cn.ts` is typed against this. */
+/** English strings of the Local API panel (i18next namespace `localApi`). `zh-cn.ts` is typed against this. */
 export const localApiEn = {
   nav: {
     label: 'Local API',
@@ -86,8 +86,7 @@ export const localApiEn = {
     status: 'Status',
     callerPort: 'Caller port',
     duration: 'ms',
-    empty: 'No requests yet.',
-    none: '—'
+    empty: 'No requests yet.'
   },
   notice: {
     applied: 'Saved.',

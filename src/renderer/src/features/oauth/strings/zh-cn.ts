@@ -1,4 +1,4 @@
-import type { oauthEn } from './oauth-en'
+import type { oauthEn } from './en'
 
 /** OAuth 工作台的简体中文（i18next 命名空间 `oauth`）。类型与英文一致，缺少或多出的键都会在编译时报错。 */
 export const oauthZhCN: typeof oauthEn = {
