@@ -17,6 +17,11 @@ import {
   initialLocalApiState,
   useLocalApiStore
 } from '../../../src/renderer/src/features/local-api/local-api-store'
+import {
+  initialEmulatorState,
+  useEmulatorStore
+} from '../../../src/renderer/src/features/emulator/emulator-store'
+import { initialOAuthUiState, useOAuthStore } from '../../../src/renderer/src/features/oauth/oauth-store'
 import { createFakeDesk, type FakeDesk, type FakeDeskState } from './fake-desk'
 
 /** Installs a fresh fake `window.desk` and fresh stores for each test of the calling file. */
@@ -32,6 +37,8 @@ export function installFakeDesk(state: () => FakeDeskState = () => ({})): { curr
     useSystemStore.setState(initialSystemState, true)
     useViewStore.setState(initialViewState, true)
     useLocalApiStore.setState(initialLocalApiState, true)
+    useEmulatorStore.setState(initialEmulatorState, true)
+    useOAuthStore.setState(initialOAuthUiState, true)
     document.documentElement.removeAttribute('data-theme')
     await i18n.changeLanguage('en')
   })

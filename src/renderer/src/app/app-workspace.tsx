@@ -5,7 +5,7 @@ import { TabList, TabPanel, type TabItem } from '../components/tabs'
 import { AppSummary } from '../features/apps/app-summary'
 import { CallLogPanel } from '../features/call-log/call-log-panel'
 import { EmulatorPanel } from '../features/emulator/emulator-panel'
-import { OAuthWorkbench } from '../features/oauth'
+import { OAuthWorkbench } from '../features/oauth/oauth-workbench'
 import { TokenPanel } from '../features/token/token-panel'
 import { showAppTab, useViewStore, type AppTab } from './view-store'
 

@@ -1,6 +1,6 @@
 import { callDesk } from '../lib/desk'
 import { selectApp } from '../features/apps/app-commands'
-import { loadLocalApi } from '../features/local-api'
+import { loadLocalApi } from '../features/local-api/local-api-commands'
 import { setApps } from '../features/apps/apps-store'
 import { setPreferences } from '../features/settings/preferences-store'
 import { reportProblem, setSystemInfo } from '../features/settings/system-store'

@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EMULATOR_FAULTS, type EmulatorFault } from '../../../../shared/contract'
 import { ChoiceSelect } from '../../components/choice-select'
 import { ErrorCallout } from '../../components/error-callout'
-import { useEmulatorStatus } from './use-emulator-status'
+import { clearEmulatorFaults, injectEmulatorFault, loadEmulatorStatus } from './emulator-commands'
+import { useEmulatorStore } from './emulator-store'
 import './emulator.css'
 
 const MIN_COUNT = 1
@@ -20,15 +21,20 @@ export function EmulatorPanel() {
   const faultId = useId()
   const countId = useId()
   const pendingId = useId()
-  const { status, error, inject, clear } = useEmulatorStatus()
+  const status = useEmulatorStore((state) => state.status)
+  const error = useEmulatorStore((state) => state.error)
   const [fault, setFault] = useState<EmulatorFault>('system-error')
   const [count, setCount] = useState('1')
 
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
-    void inject(fault, clampCount(count))
+    void injectEmulatorFault(fault, clampCount(count))
   }
   const pending = status?.pendingFaults ?? []
+
+  useEffect(() => {
+    void loadEmulatorStatus()
+  }, [])
 
   return (
     <section aria-label={t('label')} className="panel emulator-panel">
@@ -78,7 +84,12 @@ export function EmulatorPanel() {
             ))}
           </ol>
         )}
-        <button type="button" className="quiet" disabled={pending.length === 0} onClick={() => void clear()}>
+        <button
+          type="button"
+          className="quiet"
+          disabled={pending.length === 0}
+          onClick={() => void clearEmulatorFaults()}
+        >
           {t('clear')}
         </button>
       </div>

@@ -10,13 +10,7 @@ import { DomainsRow } from './domains-row'
 import { HistoryTable } from './history-table'
 import { LinkBuilder } from './link-builder'
 import { loadOAuthState } from './oauth-commands'
-import {
-  receiveOAuthState,
-  resetOAuthUi,
-  setOAuthError,
-  useOAuthStore,
-  type OAuthNotice
-} from './oauth-store'
+import { resetOAuthUi, setOAuthError, useOAuthStore, type OAuthNotice } from './oauth-store'
 import { PastePanel } from './paste-panel'
 import './oauth.css'
 
@@ -80,7 +74,6 @@ export function OAuthWorkbench({ app }: { app: AppView }) {
 
   useEffect(() => {
     void loadOAuthState()
-    return window.desk.on.oauthChanged((state) => receiveOAuthState(state))
   }, [])
 
   useEffect(() => resetOAuthUi(), [app.id])
