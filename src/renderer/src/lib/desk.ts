@@ -13,6 +13,10 @@ function bridgeFailure(cause: unknown): DeskError {
   }
 }
 
+/** An invalid-input error that names fields: shown under those fields, not whole as a callout. */
+export const isFieldError = (error: DeskError): boolean =>
+  error.code === 'invalid-input' && (error.issues?.length ?? 0) > 0
+
 /**
  * Runs one `window.desk` call. Expected failures already arrive as `{ ok: false }`; a rejected promise means the
  * bridge itself broke, and is turned into the same shape so every caller has one error path.

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { DeskError } from '../../../../shared/result'
 import type { CallLogEntry } from '../../../../shared/contract'
+import { mergeById } from '../../lib/merge-by-id'
 
 /** Enough rows to scroll back through a day of debugging without growing without bound. */
 const MAX_ENTRIES = 500
@@ -19,13 +20,6 @@ export const useCallLogStore = create<CallLogState>()(() => initialCallLogState)
 
 const newestFirst = (a: CallLogEntry, b: CallLogEntry): number => b.at - a.at || b.id - a.id
 
-/** Merges entries (from `listCallLog` and live events) without duplicates, newest first. */
-function mergeEntries(current: CallLogEntry[], incoming: CallLogEntry[]): CallLogEntry[] {
-  const byId = new Map(current.map((entry) => [entry.id, entry]))
-  for (const entry of incoming) byId.set(entry.id, entry)
-  return [...byId.values()].sort(newestFirst).slice(0, MAX_ENTRIES)
-}
-
 export function showCallLogFor(profileId: string | null): void {
   useCallLogStore.setState({ profileId, entries: [], error: null })
 }
@@ -34,7 +28,7 @@ export function addCallLogEntries(profileId: string, entries: CallLogEntry[]): v
   useCallLogStore.setState((state) => {
     if (state.profileId !== profileId) return state
     const mine = entries.filter((entry) => entry.profileId === profileId)
-    return { entries: mergeEntries(state.entries, mine) }
+    return { entries: mergeById(state.entries, mine, newestFirst, MAX_ENTRIES) }
   })
 }
 

@@ -4,7 +4,8 @@ import type { LocalApiStatus } from '../../../../shared/contract/local-api'
 import type { DeskError, Localized } from '../../../../shared/result'
 import { ErrorCallout } from '../../components/error-callout'
 import { useLocalize } from '../../lib/use-localize'
-import { applyLocalApi, isFieldError, type LocalApiPatch } from './local-api-commands'
+import { isFieldError } from '../../lib/desk'
+import { applyLocalApi, type LocalApiPatch } from './local-api-commands'
 import { useLocalApiStore } from './local-api-store'
 
 interface ServerDraft {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   OAUTH_ENDPOINTS,
@@ -14,6 +14,7 @@ import { ErrorCallout } from '../../components/error-callout'
 import { callDesk } from '../../lib/desk'
 import { useLocalize, useUiLanguage } from '../../lib/use-localize'
 import { formatClock } from '../../lib/format'
+import { useDeskQuery } from '../../lib/use-desk-query'
 import { copyLink } from './oauth-commands'
 import { setOAuthBusy, setOAuthError, setOAuthNotice, useOAuthStore } from './oauth-store'
 
@@ -125,18 +126,14 @@ export function LinkBuilder({ appId, setup, draft, onDraftChange, catcherUrl }: 
 
   // Re-checks the draft shortly after each change; the lint runs in main, next to the builder.
   const domainsKey = setup?.domains.join(',') ?? ''
-  useEffect(() => {
-    let live = true
-    const timer = setTimeout(() => {
-      void callDesk((desk) => desk.previewOAuthLink({ id: appId, draft })).then((result) => {
-        if (live && result.ok) setFindings(result.value.findings)
-      })
-    }, PREVIEW_DELAY_MS)
-    return () => {
-      live = false
-      clearTimeout(timer)
-    }
-  }, [appId, draft, domainsKey])
+  useDeskQuery({
+    ask: (desk) => desk.previewOAuthLink({ id: appId, draft }),
+    key: [appId, JSON.stringify(draft), domainsKey],
+    onResult: (result) => {
+      if (result.ok) setFindings(result.value.findings)
+    },
+    delayMs: PREVIEW_DELAY_MS
+  })
 
   const patch = (changes: Partial<OAuthLinkDraft>): void => onDraftChange({ ...draft, ...changes })
 

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OAuthCopyField, OAuthLinkDraft, OAuthSetup } from '../../../../shared/contract'
 import type { AppView } from '../../../../shared/contract'
-import { callDesk } from '../../lib/desk'
-import { useNow } from '../../lib/use-now'
+import { useDeskQuery } from '../../lib/use-desk-query'
+import { useMainNow } from '../../lib/main-clock'
 import { AuthorizationPanel } from './authorization-panel'
 import { CatcherPanel } from './catcher-panel'
 import { DomainsRow } from './domains-row'
@@ -69,7 +69,7 @@ export function OAuthWorkbench({ app }: { app: AppView }) {
   const notice = useOAuthStore((state) => state.notice)
   const [setup, setSetup] = useState<OAuthSetup | null>(null)
   const [draft, setDraft] = useState<OAuthLinkDraft>(initialDraft)
-  const mainNow = useNow() + skewMs
+  const mainNow = useMainNow(skewMs)
   const domainsKey = (app.oauthDomains ?? []).join(',')
 
   useEffect(() => {
@@ -78,10 +78,10 @@ export function OAuthWorkbench({ app }: { app: AppView }) {
 
   useEffect(() => resetOAuthUi(), [app.id])
 
-  useEffect(() => {
-    let live = true
-    void callDesk((desk) => desk.getOAuthSetup({ id: app.id })).then((result) => {
-      if (!live) return
+  useDeskQuery({
+    ask: (desk) => desk.getOAuthSetup({ id: app.id }),
+    key: [app.id, domainsKey],
+    onResult: (result) => {
       if (result.ok) {
         setSetup(result.value)
         setDraft((current) =>
@@ -90,11 +90,8 @@ export function OAuthWorkbench({ app }: { app: AppView }) {
       } else {
         setOAuthError('link', result.error)
       }
-    })
-    return () => {
-      live = false
     }
-  }, [app.id, domainsKey])
+  })
 
   const history = view?.history ?? []
   const ofApp = history.filter((a) => a.profileId === app.id)

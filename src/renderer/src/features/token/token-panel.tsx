@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { AppView } from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
-import { useNow } from '../../lib/use-now'
+import { useMainNow } from '../../lib/main-clock'
 import { selectTokenSlot, useTokensStore } from './tokens-store'
 import { ShortcutsHelp } from './shortcuts-help'
 import { TokenActions } from './token-actions'
@@ -17,8 +17,7 @@ import './token.css'
 export function TokenPanel({ app }: { app: AppView }) {
   const { t } = useTranslation(['token', 'common'])
   const slot = useTokensStore(selectTokenSlot(app.id))
-  // Main's clock, so countdowns agree with main's timers even when the clocks differ.
-  const mainNow = useNow() + slot.skewMs
+  const mainNow = useMainNow(slot.skewMs)
   useTokenShortcuts(app.id, slot.view?.held ?? false)
 
   return (

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { DeskError, Localized } from '../../../../shared/result'
 import type { TokenView } from '../../../../shared/contract'
+import { clockSkew } from '../../lib/main-clock'
 
 /** Calls that may need the user's confirmation on production apps. */
 export type ConfirmableCommand = 'fetch' | 'refresh' | 'force'
@@ -14,7 +15,7 @@ export type TokenStatus =
 
 export interface TokenSlot {
   view: TokenView | null
-  /** main's clock minus ours when `view` arrived, so countdowns agree with main. */
+  /** main's clock minus ours when `view` arrived (see `clockSkew`). */
   skewMs: number
   /** The full token, only after the user pressed Reveal; dropped when the token changes. */
   revealed: string | null
@@ -60,7 +61,7 @@ export function receiveTokenView(view: TokenView, localNow: number = Date.now())
     previous?.view?.masked === view.masked && previous.view.obtainedAt === view.obtainedAt && view.held
   patchTokenSlot(view.profileId, {
     view,
-    skewMs: view.now - localNow,
+    skewMs: clockSkew(view.now, localNow),
     revealed: sameToken ? (previous.revealed ?? null) : null
   })
 }
