@@ -26,15 +26,16 @@ export function EmulatorPanel() {
   const [fault, setFault] = useState<EmulatorFault>('system-error')
   const [count, setCount] = useState('1')
 
+  // Read once; main pushes every later change (a fault queued, served or cleared) as `emulatorChanged`.
+  useEffect(() => {
+    void loadEmulatorStatus()
+  }, [])
+
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
     void injectEmulatorFault(fault, clampCount(count))
   }
   const pending = status?.pendingFaults ?? []
-
-  useEffect(() => {
-    void loadEmulatorStatus()
-  }, [])
 
   return (
     <section aria-label={t('label')} className="panel emulator-panel">
