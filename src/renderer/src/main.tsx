@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import './styles/theme.css'
-import './styles/base.css'
+import './app/styles/theme.css'
+import './app/styles/base.css'
 import { App } from './app/app'
 import { NoBridge } from './app/no-bridge'
 

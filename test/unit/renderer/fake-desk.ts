@@ -268,6 +268,8 @@ export interface FakeDesk {
   calls: ReturnType<typeof fakeHandlers>
   /** Pushes an event, as main does. */
   emit: <K extends EventName>(name: K, payload: EventPayload<K>) => void
+  /** How many listeners the renderer holds on an event now. */
+  listenerCount: (name: EventName) => number
 }
 
 /** Calls the renderer does not use answer like an unknown handler would. */
@@ -296,7 +298,8 @@ export function createFakeDesk(state: FakeDeskState = {}): FakeDesk {
   const emit = <K extends EventName>(name: K, payload: EventPayload<K>): void => {
     for (const listener of listeners.get(channelOf(name)) ?? []) listener(payload)
   }
-  return { api, calls, emit }
+  const listenerCount = (name: EventName): number => listeners.get(channelOf(name))?.size ?? 0
+  return { api, calls, emit, listenerCount }
 }
 
 /** A localized text for fake errors. */

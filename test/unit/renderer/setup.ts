@@ -1,19 +1,27 @@
 import { cleanup } from '@testing-library/react'
 import { afterEach, beforeEach } from 'vitest'
-import { i18n } from '../../../src/renderer/src/i18n'
-import { initialAppsState, useAppsStore } from '../../../src/renderer/src/stores/apps-store'
-import { initialCallLogState, useCallLogStore } from '../../../src/renderer/src/stores/call-log-store'
+import { i18n } from '../../../src/renderer/src/app/i18n'
+import { initialAppsState, useAppsStore } from '../../../src/renderer/src/features/apps/apps-store'
+import {
+  initialCallLogState,
+  useCallLogStore
+} from '../../../src/renderer/src/features/call-log/call-log-store'
 import {
   initialPreferencesState,
   usePreferencesStore
-} from '../../../src/renderer/src/stores/preferences-store'
-import { initialSystemState, useSystemStore } from '../../../src/renderer/src/stores/system-store'
-import { initialTokensState, useTokensStore } from '../../../src/renderer/src/stores/tokens-store'
-import { initialViewState, useViewStore } from '../../../src/renderer/src/stores/view-store'
+} from '../../../src/renderer/src/features/settings/preferences-store'
+import { initialSystemState, useSystemStore } from '../../../src/renderer/src/features/settings/system-store'
+import { initialTokensState, useTokensStore } from '../../../src/renderer/src/features/token/tokens-store'
+import { initialViewState, useViewStore } from '../../../src/renderer/src/app/view-store'
 import {
   initialLocalApiState,
   useLocalApiStore
 } from '../../../src/renderer/src/features/local-api/local-api-store'
+import {
+  initialEmulatorState,
+  useEmulatorStore
+} from '../../../src/renderer/src/features/emulator/emulator-store'
+import { initialOAuthUiState, useOAuthStore } from '../../../src/renderer/src/features/oauth/oauth-store'
 import { createFakeDesk, type FakeDesk, type FakeDeskState } from './fake-desk'
 
 /** Installs a fresh fake `window.desk` and fresh stores for each test of the calling file. */
@@ -29,6 +37,8 @@ export function installFakeDesk(state: () => FakeDeskState = () => ({})): { curr
     useSystemStore.setState(initialSystemState, true)
     useViewStore.setState(initialViewState, true)
     useLocalApiStore.setState(initialLocalApiState, true)
+    useEmulatorStore.setState(initialEmulatorState, true)
+    useOAuthStore.setState(initialOAuthUiState, true)
     document.documentElement.removeAttribute('data-theme')
     await i18n.changeLanguage('en')
   })

@@ -97,6 +97,40 @@ describe('the workspace', () => {
     expect(desk.current.calls.injectEmulatorFault).toHaveBeenCalledWith({ fault: 'quota', count: 2 })
   })
 
+  it('shows the faults still queued as main reports them, without asking again after each call', async () => {
+    render(<App />)
+    const emulator = await screen.findByRole('region', { name: 'Emulator' })
+    await within(emulator).findByText('Running at http://127.0.0.1:4010')
+
+    act(() => {
+      desk.current.emit('emulatorChanged', {
+        running: true,
+        url: 'http://127.0.0.1:4010',
+        pendingFaults: ['ip-whitelist', 'quota']
+      })
+    })
+    expect(
+      within(emulator)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent)
+    ).toEqual(['IP whitelist 40164', 'quota 45009'])
+
+    act(() => {
+      desk.current.emit('callLogged', entry(5, 'sandbox'))
+      desk.current.emit('emulatorChanged', {
+        running: true,
+        url: 'http://127.0.0.1:4010',
+        pendingFaults: ['quota']
+      })
+    })
+    expect(
+      within(emulator)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent)
+    ).toEqual(['quota 45009'])
+    expect(desk.current.calls.getEmulatorStatus).toHaveBeenCalledTimes(1)
+  })
+
   it("shows main's refusal to delete the sandbox and keeps the app", async () => {
     desk.current.calls.deleteApp.mockResolvedValueOnce(
       fail({ code: 'guard', message: say('The sandbox profile is built in and cannot be deleted.') })

@@ -5,16 +5,16 @@ import { TabList, TabPanel, type TabItem } from '../components/tabs'
 import { AppSummary } from '../features/apps/app-summary'
 import { CallLogPanel } from '../features/call-log/call-log-panel'
 import { EmulatorPanel } from '../features/emulator/emulator-panel'
-import { OAuthWorkbench } from '../features/oauth'
+import { OAuthWorkbench } from '../features/oauth/oauth-workbench'
 import { TokenPanel } from '../features/token/token-panel'
-import { showAppTab, useViewStore, type AppTab } from '../stores/view-store'
+import { showAppTab, useViewStore, type AppTab } from './view-store'
 
 /**
  * The selected app: who it is, then one section at a time — its token (with the emulator for the sandbox and
  * the call log) or its OAuth workbench. Both stay mounted, so switching keeps what was typed.
  */
 export function AppWorkspace({ app }: { app: AppView }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('app')
   const idBase = useId()
   const tab = useViewStore((state) => state.appTab)
   const tabs: TabItem<AppTab>[] = [

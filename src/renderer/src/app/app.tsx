@@ -1,21 +1,21 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import '../i18n'
+import './i18n'
 import { AppSidebar } from '../features/apps/app-sidebar'
-import { LocalApiPanel } from '../features/local-api'
+import { LocalApiPanel } from '../features/local-api/local-api-panel'
 import { AppHeader } from '../features/settings/app-header'
 import { NoticeBanners } from '../features/settings/notice-banners'
 import { useApplyPreferences } from '../features/settings/use-apply-preferences'
 import { TokenConfirmDialog } from '../features/token/token-confirm-dialog'
-import { selectSelectedApp, useAppsStore } from '../stores/apps-store'
-import { useViewStore } from '../stores/view-store'
+import { selectSelectedApp, useAppsStore } from '../features/apps/apps-store'
+import { useViewStore } from './view-store'
 import { AppWorkspace } from './app-workspace'
 import { bootstrap } from './bootstrap'
-import { useDeskEvents } from './use-desk-events'
+import { useDeskEvents } from './desk-events'
 import './app.css'
 
 export function App() {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['app', 'common'])
   const loaded = useAppsStore((state) => state.loaded)
   const selected = useAppsStore(selectSelectedApp)
   const main = useViewStore((state) => state.main)
@@ -35,11 +35,11 @@ export function App() {
           {main === 'local-api' ? (
             <LocalApiPanel />
           ) : !loaded ? (
-            <p className="muted">{t('app.loading')}</p>
+            <p className="muted">{t('common:loading')}</p>
           ) : selected ? (
             <AppWorkspace key={selected.id} app={selected} />
           ) : (
-            <p className="empty-state">{t('app.noApp')}</p>
+            <p className="empty-state">{t('noApp')}</p>
           )}
         </main>
       </div>

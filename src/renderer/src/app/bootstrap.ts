@@ -1,9 +1,9 @@
-import { callDesk } from '../desk'
+import { callDesk } from '../lib/desk'
 import { selectApp } from '../features/apps/app-commands'
-import { loadLocalApi } from '../features/local-api'
-import { setApps } from '../stores/apps-store'
-import { setPreferences } from '../stores/preferences-store'
-import { reportProblem, setSystemInfo } from '../stores/system-store'
+import { loadLocalApi } from '../features/local-api/local-api-commands'
+import { setApps } from '../features/apps/apps-store'
+import { setPreferences } from '../features/settings/preferences-store'
+import { reportProblem, setSystemInfo } from '../features/settings/system-store'
 
 /** Loads the local API's status, preferences, system info and apps, then selects the remembered app (or the first: the sandbox). */
 export async function bootstrap(): Promise<void> {

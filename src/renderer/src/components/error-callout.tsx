@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { DeskError } from '../../../shared/result'
-import { useLocalize } from '../i18n/use-localize'
+import { useLocalize } from '../lib/use-localize'
 import './error-callout.css'
 
 export interface ErrorCalloutProps {
@@ -10,7 +10,7 @@ export interface ErrorCalloutProps {
 
 /** A DeskError as the user needs it: what happened, how to fix it, and the raw facts to quote. */
 export function ErrorCallout({ error, onDismiss }: ErrorCalloutProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('common')
   const localize = useLocalize()
   const details: [string, string][] = [[t('error.code'), error.code]]
   if (error.errcode !== undefined) details.push([t('error.errcode'), String(error.errcode)])

@@ -1,4 +1,4 @@
-import type { UiLanguage } from '../i18n/language'
+import type { UiLanguage } from './language'
 
 const clockFormats = new Map<UiLanguage, Intl.DateTimeFormat>()
 const dateTimeFormats = new Map<UiLanguage, Intl.DateTimeFormat>()

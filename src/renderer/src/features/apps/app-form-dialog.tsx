@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { APP_KINDS, DEFAULT_API_BASE, ENV_TAGS, TOKEN_MODES, type AppView } from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
 import { Modal } from '../../components/modal'
-import { useLocalize } from '../../i18n/use-localize'
+import { useLocalize } from '../../lib/use-localize'
 import type { AppField } from './app-form-model'
 import { ChoiceField, FormField, TextField } from './form-field'
 import { useAppForm } from './use-app-form'
@@ -18,7 +18,7 @@ export interface AppFormDialogProps {
 }
 
 export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('apps')
   const localize = useLocalize()
   const idBase = useId()
   const formRef = useRef<HTMLFormElement>(null)
@@ -84,7 +84,7 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
             label={t('form.kind')}
             value={values.kind}
             choices={APP_KINDS}
-            labelOf={(choice) => t(`apps.kind.${choice}`)}
+            labelOf={(choice) => t(`kind.${choice}`)}
             onChoose={(choice) => change('kind', choice)}
           />
           <ChoiceField
@@ -92,7 +92,7 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
             label={t('form.env')}
             value={values.env}
             choices={ENV_TAGS}
-            labelOf={(choice) => t(`apps.env.${choice}`)}
+            labelOf={(choice) => t(`env.${choice}`)}
             onChoose={(choice) => change('env', choice)}
           />
           <ChoiceField

@@ -1,5 +1,5 @@
 import { checkOAuthDomains, normalizeOAuthDomain } from '../../../../shared/oauth-domain'
-import type { DeskError, FieldIssue, Localized } from '../../../../shared/result'
+import type { FieldIssue, Localized } from '../../../../shared/result'
 import type { AppKind, AppView, EnvTag, TokenMode } from '../../../../shared/contract'
 import {
   checkAppId,
@@ -148,7 +148,3 @@ export function sortIssues(issues: readonly FieldIssue[]): SortedIssues {
   }
   return sorted
 }
-
-/** An invalid-input error without field-level issues is shown whole; one with issues is shown per field. */
-export const isFieldError = (error: DeskError): boolean =>
-  error.code === 'invalid-input' && (error.issues?.length ?? 0) > 0

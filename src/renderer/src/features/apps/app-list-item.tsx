@@ -10,7 +10,7 @@ export interface AppListItemProps {
 }
 
 export function AppListItem({ app, selected, onSelect }: AppListItemProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('apps')
   const nameOf = useAppName()
   return (
     <button
@@ -22,7 +22,7 @@ export function AppListItem({ app, selected, onSelect }: AppListItemProps) {
       <span className="app-item-name">{nameOf(app)}</span>
       <span className="app-item-meta">
         <EnvBadge env={app.env} />
-        <span className="app-item-kind">{t(`apps.kind.${app.kind}`)}</span>
+        <span className="app-item-kind">{t(`kind.${app.kind}`)}</span>
         {app.isSandbox && <SandboxBadge />}
         {!app.hasSecret && !app.isSandbox && <NoSecretBadge />}
       </span>

@@ -7,9 +7,9 @@ import { SANDBOX_PROFILE_NAME, type AppView } from '../../../../shared/contract'
  * created with, which follows the UI language.
  */
 export function useAppName(): (app: Pick<AppView, 'name' | 'isSandbox'>) => string {
-  const { t } = useTranslation()
+  const { t } = useTranslation('apps')
   return useCallback(
-    (app) => (app.isSandbox && app.name === SANDBOX_PROFILE_NAME ? t('apps.sandboxName') : app.name),
+    (app) => (app.isSandbox && app.name === SANDBOX_PROFILE_NAME ? t('sandboxName') : app.name),
     [t]
   )
 }

@@ -2,9 +2,9 @@ import { useEffect, useEffectEvent, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isModalOpen } from '../../components/modal-stack'
 import { isShortcut } from '../../lib/shortcuts'
-import { useAppsStore } from '../../stores/apps-store'
-import { showMain, useViewStore } from '../../stores/view-store'
-import { LocalApiNavEntry } from '../local-api'
+import { useAppsStore } from './apps-store'
+import { showMain, useViewStore } from '../../app/view-store'
+import { LocalApiNavEntry } from '../local-api/local-api-nav-entry'
 import { AppFormDialog } from './app-form-dialog'
 import { AppListItem } from './app-list-item'
 import { selectApp } from './app-commands'
@@ -31,7 +31,7 @@ function moveThroughList(event: KeyboardEvent<HTMLUListElement>): void {
 }
 
 export function AppSidebar() {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['apps', 'common'])
   const apps = useAppsStore((state) => state.apps)
   const selectedId = useAppsStore((state) => state.selectedId)
   // While the Local API is shown no app is the current page, but the selection stays for when you come back.
@@ -51,7 +51,7 @@ export function AppSidebar() {
 
   return (
     <aside className="sidebar">
-      <nav aria-label={t('apps.list')}>
+      <nav aria-label={t('list')}>
         <ul className="app-list" onKeyDown={moveThroughList}>
           {apps.map((app) => (
             <li key={app.id}>
@@ -70,11 +70,11 @@ export function AppSidebar() {
       <button
         type="button"
         className="add-app"
-        title={`${t('shortcuts.addApp')} (Ctrl/⌘+N)`}
+        title={`${t('common:shortcuts.addApp')} (Ctrl/⌘+N)`}
         aria-keyshortcuts="Control+N Meta+N"
         onClick={() => setAdding(true)}
       >
-        {t('apps.add')}
+        {t('add')}
       </button>
       <div className="sidebar-tools">
         <LocalApiNavEntry />

@@ -9,7 +9,7 @@ import './apps.css'
 
 /** The selected app's identity, with Edit and Delete. */
 export function AppSummary({ app }: { app: AppView }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['apps', 'common'])
   const nameOf = useAppName()
   const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null)
   const close = (): void => setDialog(null)
@@ -22,48 +22,47 @@ export function AppSummary({ app }: { app: AppView }) {
         {app.isSandbox && <SandboxBadge />}
         <div className="app-summary-actions">
           <button type="button" onClick={() => setDialog('edit')}>
-            {t('apps.edit')}
+            {t('edit')}
           </button>
           <button type="button" className="danger-quiet" onClick={() => setDialog('delete')}>
-            {t('apps.delete')}
+            {t('delete')}
           </button>
         </div>
       </div>
-      <dl className="facts facts-inline" aria-label={t('apps.facts')}>
+      <dl className="facts facts-inline" aria-label={t('facts')}>
         <div>
-          <dt>{t('apps.appId')}</dt>
+          <dt>{t('appId')}</dt>
           <dd className="mono">{app.appId}</dd>
         </div>
         <div>
-          <dt>{t('apps.kindLabel')}</dt>
-          <dd>{t(`apps.kind.${app.kind}`)}</dd>
+          <dt>{t('kindLabel')}</dt>
+          <dd>{t(`kind.${app.kind}`)}</dd>
         </div>
         <div>
-          <dt>{t('apps.modeLabel')}</dt>
-          <dd>{t(`apps.mode.${app.mode}`)}</dd>
+          <dt>{t('modeLabel')}</dt>
+          <dd>{t(`mode.${app.mode}`)}</dd>
         </div>
         <div>
-          <dt>{t('apps.apiBase')}</dt>
+          <dt>{t('apiBase')}</dt>
           <dd className="mono">{app.apiBase}</dd>
         </div>
         {app.mode === 'remote' && (
           <div>
-            <dt>{t('apps.remoteUrl')}</dt>
+            <dt>{t('remoteUrl')}</dt>
             <dd>
-              <span className="mono">{app.remoteUrl ?? t('token.empty')}</span>{' '}
+              <span className="mono">{app.remoteUrl ?? t('common:none')}</span>{' '}
               <span className={app.hasRemoteKey ? 'muted' : 'warning-text'}>
-                {t('apps.remoteKey')}:{' '}
-                {app.hasRemoteKey ? t('apps.remoteKeyHeld') : t('apps.remoteKeyMissing')}
+                {t('remoteKey')}: {app.hasRemoteKey ? t('remoteKeyHeld') : t('remoteKeyMissing')}
               </span>
             </dd>
           </div>
         )}
         <div>
-          <dt>{t('apps.secret')}</dt>
+          <dt>{t('secret')}</dt>
           <dd>
             {app.secretMask && <span className="mono">{app.secretMask} </span>}
             <span className={app.secretPersistence === 'encrypted' ? 'muted' : 'warning-text'}>
-              {t(`apps.persistence.${app.hasSecret ? app.secretPersistence : 'missing'}`)}
+              {t(`persistence.${app.hasSecret ? app.secretPersistence : 'missing'}`)}
             </span>
           </dd>
         </div>

@@ -13,7 +13,7 @@ export interface DeleteAppDialogProps {
 
 /** Asks before deleting; main's refusal (e.g. the sandbox) is shown here and the dialog stays open. */
 export function DeleteAppDialog({ app, onClose }: DeleteAppDialogProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('apps')
   const nameOf = useAppName()
   const [error, setError] = useState<DeskError | null>(null)
   const [deleting, setDeleting] = useState(false)

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { ChoiceSelect, type ChoiceSelectProps } from '../../components/choice-select'
-import { useLocalize } from '../../i18n/use-localize'
+import { useLocalize } from '../../lib/use-localize'
 import type { ShownIssue } from './use-app-form'
 
 /** What a field's control needs to be labelled and described. */

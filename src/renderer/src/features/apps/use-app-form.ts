@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import type { DeskError, Localized } from '../../../../shared/result'
 import type { AppView } from '../../../../shared/contract'
+import { isFieldError } from '../../lib/desk'
 import { saveApp } from './app-commands'
 import {
   hintFor,
   initialValues,
-  isFieldError,
   sortIssues,
   toDraft,
   type AppField,

@@ -1,11 +1,11 @@
-import { callDesk } from '../../desk'
+import { callDesk } from '../../lib/desk'
 import {
   addCallLogEntries,
   emptyCallLog,
   setCallLogError,
   showCallLogFor,
   useCallLogStore
-} from '../../stores/call-log-store'
+} from './call-log-store'
 import type { CallLogEntry } from '../../../../shared/contract'
 
 /** Shows `profileId`'s calls; live entries that arrive while loading are merged, not lost. */

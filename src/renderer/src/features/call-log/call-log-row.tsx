@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import type { CallLogEntry } from '../../../../shared/contract'
-import { useUiLanguage } from '../../i18n/use-localize'
+import { useUiLanguage } from '../../lib/use-localize'
 import { formatClock, formatDateTime } from '../../lib/format'
 
 export function CallLogRow({ entry }: { entry: CallLogEntry }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['callLog', 'common'])
   const language = useUiLanguage()
-  const none = t('callLog.none')
+  const none = t('common:none')
   return (
     <tr className={entry.outcome === 'error' ? 'row-error' : undefined}>
       <td title={formatDateTime(entry.at, language)}>{formatClock(entry.at, language)}</td>

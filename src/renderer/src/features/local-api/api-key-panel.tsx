@@ -1,12 +1,12 @@
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { LocalApiStatus } from '../../../../shared/contract/local-api'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { copyLocalApiKey, hideLocalApiKey, revealLocalApiKey, rotateLocalApiKey } from './local-api-commands'
 import { useLocalApiStore } from './local-api-store'
-import { useLocalApiText } from './use-local-api-text'
 
 function RotateKeyDialog({ onClose }: { onClose: () => void }) {
-  const t = useLocalApiText()
+  const { t } = useTranslation('localApi')
   return (
     <ConfirmDialog
       title={t('key.confirmTitle')}
@@ -25,7 +25,7 @@ function RotateKeyDialog({ onClose }: { onClose: () => void }) {
 
 /** The API key: masked; Reveal asks main for it (Hide drops it again), Copy leaves it in main, Rotate asks first. */
 export function ApiKeyPanel({ status }: { status: LocalApiStatus | null }) {
-  const t = useLocalApiText()
+  const { t } = useTranslation('localApi')
   const ids = useId()
   const revealed = useLocalApiStore((state) => state.revealedKey)
   const busy = useLocalApiStore((state) => state.busy)

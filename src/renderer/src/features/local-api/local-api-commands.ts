@@ -1,7 +1,7 @@
 import type { CallInput } from '../../../../shared/contract'
 import type { LocalApiSnippetId, LocalApiStatus } from '../../../../shared/contract/local-api'
 import type { DeskError, Result } from '../../../../shared/result'
-import { callDesk } from '../../desk'
+import { callDesk, isFieldError } from '../../lib/desk'
 import {
   patchLocalApi,
   receiveLocalApiStatus,
@@ -40,10 +40,6 @@ export async function loadLocalApi(): Promise<void> {
   if (result.ok) receiveLocalApiStatus(result.value)
   else patchLocalApi({ error: result.error })
 }
-
-/** An invalid-input error that names fields: shown under those fields, not as a callout. */
-export const isFieldError = (error: DeskError): boolean =>
-  error.code === 'invalid-input' && (error.issues?.length ?? 0) > 0
 
 /**
  * Switches the API on or off and/or moves it. Field issues (a refused address) come back in the result for

@@ -1,11 +1,11 @@
-import { showMain, useViewStore } from '../../stores/view-store'
+import { useTranslation } from 'react-i18next'
+import { showMain, useViewStore } from '../../app/view-store'
 import { stateOf, useLocalApiStore } from './local-api-store'
-import { useLocalApiText } from './use-local-api-text'
 import './local-api-nav.css'
 
 /** The sidebar's way to the (global) Local API panel, with a glance at whether it is serving. */
 export function LocalApiNavEntry() {
-  const t = useLocalApiText()
+  const { t } = useTranslation('localApi')
   const shown = useViewStore((state) => state.main === 'local-api')
   const status = useLocalApiStore((state) => state.status)
   const state = stateOf(status)

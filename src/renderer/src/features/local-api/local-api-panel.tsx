@@ -1,4 +1,5 @@
 import { useEffect, useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ErrorCallout } from '../../components/error-callout'
 import { ApiKeyPanel } from './api-key-panel'
 import { clearLocalApiError, hideLocalApiKey, loadLocalApi } from './local-api-commands'
@@ -6,11 +7,10 @@ import { stateOf, useLocalApiStore, type LocalApiNotice } from './local-api-stor
 import { RequestTable } from './request-table'
 import { ServerSettings } from './server-settings'
 import { SnippetsPanel } from './snippets-panel'
-import { useLocalApiText } from './use-local-api-text'
 import './local-api.css'
 
 function NoticeLine({ notice }: { notice: LocalApiNotice | null }) {
-  const t = useLocalApiText()
+  const { t } = useTranslation('localApi')
   const message =
     notice === null
       ? ''
@@ -35,7 +35,7 @@ function NoticeLine({ notice }: { notice: LocalApiNotice | null }) {
  * requests answered. The revealed key is dropped when the panel is left.
  */
 export function LocalApiPanel() {
-  const t = useLocalApiText()
+  const { t } = useTranslation('localApi')
   const headingId = useId()
   const status = useLocalApiStore((state) => state.status)
   const error = useLocalApiStore((state) => state.error)

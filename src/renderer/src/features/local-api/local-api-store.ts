@@ -6,6 +6,7 @@ import {
   type LocalApiStatus
 } from '../../../../shared/contract/local-api'
 import type { DeskError } from '../../../../shared/result'
+import { mergeById } from '../../lib/merge-by-id'
 
 /** Commands of the panel, so each button knows when it is the one running. */
 export type LocalApiCommand = 'switch' | 'apply' | 'reveal' | 'copy-key' | 'rotate' | 'copy-snippet'
@@ -50,15 +51,12 @@ export const stateOf = (status: LocalApiStatus | null): LocalApiState =>
 
 export const useLocalApiStore = create<LocalApiUiState>()(() => initialLocalApiState)
 
-function mergeRequests(
+const newestFirst = (a: LocalApiRequestEntry, b: LocalApiRequestEntry): number => b.id - a.id
+
+const mergeRequests = (
   current: LocalApiRequestEntry[],
   incoming: readonly LocalApiRequestEntry[]
-): LocalApiRequestEntry[] {
-  if (incoming.length === 0) return current
-  const byId = new Map(current.map((entry) => [entry.id, entry]))
-  for (const entry of incoming) byId.set(entry.id, entry)
-  return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, LOCAL_API_RECENT_REQUESTS)
-}
+): LocalApiRequestEntry[] => mergeById(current, incoming, newestFirst, LOCAL_API_RECENT_REQUESTS)
 
 /** Stores a status from main (a call's answer or a `localApiChanged` event). */
 export function receiveLocalApiStatus(status: LocalApiStatus): void {

@@ -1,9 +1,9 @@
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
 import { DataTable } from '../../components/data-table'
-import { useUiLanguage } from '../../i18n/use-localize'
+import { useUiLanguage } from '../../lib/use-localize'
 import { formatClock, formatDateTime } from '../../lib/format'
 import { useLocalApiStore } from './local-api-store'
-import { useLocalApiText } from './use-local-api-text'
 
 /** Sub-millisecond answers are common here: one decimal below 10 ms, whole milliseconds above. */
 const formatDuration = (ms: number): string => (ms < 10 ? ms.toFixed(1) : String(Math.round(ms)))
@@ -13,12 +13,12 @@ const statusClass = (status: number): string =>
 
 /** The live counter and the last requests the API answered, newest first (fed by `localApiRequest`). */
 export function RequestTable() {
-  const t = useLocalApiText()
+  const { t } = useTranslation(['localApi', 'common'])
   const language = useUiLanguage()
   const ids = useId()
   const total = useLocalApiStore((state) => state.total)
   const requests = useLocalApiStore((state) => state.requests)
-  const none = t('requests.none')
+  const none = t('common:none')
 
   return (
     <section aria-labelledby={`${ids}-heading`} className="panel local-api-requests">

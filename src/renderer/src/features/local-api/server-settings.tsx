@@ -1,12 +1,12 @@
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { LocalApiStatus } from '../../../../shared/contract/local-api'
 import type { DeskError, Localized } from '../../../../shared/result'
 import { ErrorCallout } from '../../components/error-callout'
-import type { LocalApiKey } from '../../i18n/local-api'
-import { useLocalize } from '../../i18n/use-localize'
-import { applyLocalApi, isFieldError, type LocalApiPatch } from './local-api-commands'
+import { useLocalize } from '../../lib/use-localize'
+import { isFieldError } from '../../lib/desk'
+import { applyLocalApi, type LocalApiPatch } from './local-api-commands'
 import { useLocalApiStore } from './local-api-store'
-import { useLocalApiText } from './use-local-api-text'
 
 interface ServerDraft {
   host: string
@@ -15,8 +15,10 @@ interface ServerDraft {
 }
 
 type ServerField = 'host' | 'port'
-/** Main's verdict (localized by main) or the panel's own hint (a key into its strings). */
-type Issue = Localized | LocalApiKey
+/** The panel's own hints, as keys into its strings. */
+type HintKey = 'server.badHost' | 'server.needsAllow' | 'server.badPort'
+/** Main's verdict (localized by main) or the panel's own hint. */
+type Issue = Localized | HintKey
 type Issues = Partial<Record<ServerField, Issue>>
 
 const fromStatus = (status: LocalApiStatus): ServerDraft => ({
@@ -64,7 +66,7 @@ function issuesFrom(error: DeskError): Issues {
 
 /** On/off, address and port (non-loopback only when allowed, then with a warning), and the server's state. */
 export function ServerSettings({ status }: { status: LocalApiStatus | null }) {
-  const t = useLocalApiText()
+  const { t } = useTranslation('localApi')
   const localize = useLocalize()
   const busy = useLocalApiStore((state) => state.busy)
   const ids = useId()

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import {
   LOCAL_API_SNIPPET_IDS,
   type LocalApiSnippetId,
@@ -8,10 +9,9 @@ import { ChoiceSelect } from '../../components/choice-select'
 import { ErrorCallout } from '../../components/error-callout'
 import { TabList, TabPanel, type TabItem } from '../../components/tabs'
 import { useAppName } from '../apps/app-name'
-import { selectSelectedApp, useAppsStore } from '../../stores/apps-store'
+import { selectSelectedApp, useAppsStore } from '../apps/apps-store'
 import { copyLocalApiSnippet } from './local-api-commands'
 import { useLocalApiStore } from './local-api-store'
-import { useLocalApiText } from './use-local-api-text'
 import { useSnippets } from './use-snippets'
 
 /**
@@ -19,7 +19,7 @@ import { useSnippets } from './use-snippets'
  * put the real one in, so the copy runs as is and the key never passes through this window.
  */
 export function SnippetsPanel({ status }: { status: LocalApiStatus | null }) {
-  const t = useLocalApiText()
+  const { t } = useTranslation('localApi')
   const ids = useId()
   const nameOf = useAppName()
   const apps = useAppsStore((state) => state.apps)

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { LocalApiSnippet, LocalApiStatus } from '../../../../shared/contract/local-api'
 import type { DeskError } from '../../../../shared/result'
 import type { AppView } from '../../../../shared/contract'
-import { callDesk } from '../../desk'
+import { useDeskQuery } from '../../lib/use-desk-query'
 
 export interface SnippetsState {
   /** The last snippets loaded (kept while newer ones load, so the code does not flicker). */
@@ -16,33 +16,16 @@ export interface SnippetsState {
  */
 export function useSnippets(app: AppView | null, status: LocalApiStatus | null): SnippetsState {
   const [state, setState] = useState<SnippetsState>({ snippets: null, error: null })
-  const profileId = app?.id ?? null
-  // Everything the snippets are filled with: a change here means the shown code is stale.
-  const basis = [
-    app?.appId,
-    app?.name,
-    app?.kind,
-    app?.apiBase,
-    status?.url,
-    status?.host,
-    status?.port
-  ].join(' ')
-
-  useEffect(() => {
-    if (profileId === null) return
-    let live = true
-    void callDesk((desk) => desk.getLocalApiSnippets({ id: profileId })).then((result) => {
-      if (!live) return
+  useDeskQuery({
+    ask: app === null ? null : (desk) => desk.getLocalApiSnippets({ id: app.id }),
+    // Everything the snippets are filled with: a change here means the shown code is stale.
+    key: [app?.id, app?.appId, app?.name, app?.kind, app?.apiBase, status?.url, status?.host, status?.port],
+    onResult: (result) =>
       setState((current) =>
         result.ok
           ? { snippets: result.value, error: null }
           : { snippets: current.snippets, error: result.error }
       )
-    })
-    return () => {
-      live = false
-    }
-  }, [profileId, basis])
-
+  })
   return state
 }

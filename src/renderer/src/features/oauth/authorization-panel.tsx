@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next'
 import { useId, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import {
   USERINFO_LANGS,
   type OAuthAuthorizationView,
@@ -7,17 +9,16 @@ import {
   type UserInfoLang
 } from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
-import { useLocalize, useUiLanguage } from '../../i18n/use-localize'
+import { useLocalize, useUiLanguage } from '../../lib/use-localize'
 import { formatClock, formatCountdown, formatDateTime, secondsUntil } from '../../lib/format'
 import { checkUserToken, copyField, getUserInfo, refreshUserToken } from './oauth-commands'
 import { setOAuthError, useOAuthStore } from './oauth-store'
-import { useOAuthText } from './use-oauth-text'
 
 const CURLS = ['curlUserInfo', 'curlAuth', 'curlRefresh'] as const
 
 /** A small Copy button whose accessible name says what it copies. */
 function CopyButton({ authId, field, label }: { authId: string; field: OAuthCopyField; label: string }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const busy = useOAuthStore((state) => state.busy)
   return (
     <button
@@ -42,7 +43,7 @@ function Fact({ name, children }: { name: string; children: ReactNode }) {
 }
 
 /** "1 d 4 h left" for the 30-day refresh_token. */
-function daysLeft(at: number, now: number, t: ReturnType<typeof useOAuthText>): string {
+function daysLeft(at: number, now: number, t: TFunction<'oauth'>): string {
   const seconds = secondsUntil(at, now)
   if (seconds <= 0) return t('auth.expired')
   return t('auth.daysLeft', {
@@ -52,7 +53,7 @@ function daysLeft(at: number, now: number, t: ReturnType<typeof useOAuthText>): 
 }
 
 function UserInfoFacts({ info }: { info: OAuthUserInfo }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const language = useUiLanguage()
   const region = [info.country, info.province, info.city].filter((part) => part !== '').join(' / ')
   const sexKey = info.sex === 1 ? '1' : info.sex === 2 ? '2' : '0'
@@ -89,7 +90,7 @@ export interface AuthorizationPanelProps {
 
 /** Step 3: one authorization — openid, unionid, the two user tokens with countdowns, and what to do with them. */
 export function AuthorizationPanel({ authorization, mainNow }: AuthorizationPanelProps) {
-  const t = useOAuthText()
+  const { t } = useTranslation(['oauth', 'common'])
   const localize = useLocalize()
   const language = useUiLanguage()
   const error = useOAuthStore((state) => state.errors.token)
@@ -138,7 +139,7 @@ export function AuthorizationPanel({ authorization, mainNow }: AuthorizationPane
           <span className="mono">{a.scope}</span>
         </Fact>
         <Fact name={t('auth.state')}>
-          <span className="mono">{a.state ?? '—'}</span>{' '}
+          <span className="mono">{a.state ?? t('common:none')}</span>{' '}
           <span className="muted">({t(`verdict.${a.stateVerdict}`)})</span>
         </Fact>
         <Fact name={t('auth.accessToken')}>

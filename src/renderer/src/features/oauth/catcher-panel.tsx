@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { OAuthCatcherView, OAuthSetup } from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
 import { formatCountdown, secondsUntil } from '../../lib/format'
 import { startCatcher, stopCatcher } from './oauth-commands'
 import { setOAuthError, useOAuthStore } from './oauth-store'
-import { useOAuthText } from './use-oauth-text'
 
 export interface CatcherPanelProps {
   appId: string
@@ -18,7 +18,7 @@ export interface CatcherPanelProps {
 const DEFAULT_PATH = '/oauth/callback'
 
 function CatcherStatus({ catcher, mainNow }: { catcher: OAuthCatcherView; mainNow: number }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const capture = catcher.capture
   const verdict = capture ? t(`verdict.${capture.stateVerdict}`) : ''
   return (
@@ -49,7 +49,7 @@ function CatcherStatus({ catcher, mainNow }: { catcher: OAuthCatcherView; mainNo
 
 /** The callback catcher: listen on a chosen address and port, take the code from WeChat's redirect. */
 export function CatcherPanel({ appId, setup, catcher, mainNow, onStarted }: CatcherPanelProps) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const error = useOAuthStore((state) => state.errors.catcher)
   const busy = useOAuthStore((state) => state.busy)
   const addresses = setup?.lanAddresses ?? []

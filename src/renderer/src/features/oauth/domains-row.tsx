@@ -1,15 +1,15 @@
 import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { OAuthSetup } from '../../../../shared/contract'
 import type { AppView } from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
 import { splitDomains } from '../../lib/split-domains'
 import { saveDomains } from './oauth-commands'
 import { setOAuthError, useOAuthStore } from './oauth-store'
-import { useOAuthText } from './use-oauth-text'
 
 /** The app's 网页授权 domains, which the link check compares the redirect host with; editable in place. */
 export function DomainsRow({ app, setup }: { app: AppView; setup: OAuthSetup | null }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const error = useOAuthStore((state) => state.errors.domains)
   const busy = useOAuthStore((state) => state.busy)
   const [editing, setEditing] = useState<string | null>(null)

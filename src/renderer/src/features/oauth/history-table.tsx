@@ -1,11 +1,11 @@
+import { useTranslation } from 'react-i18next'
 import type { OAuthAuthorizationView } from '../../../../shared/contract'
 import { DataTable } from '../../components/data-table'
 import { ErrorCallout } from '../../components/error-callout'
-import { useUiLanguage } from '../../i18n/use-localize'
+import { useUiLanguage } from '../../lib/use-localize'
 import { formatDateTime } from '../../lib/format'
 import { clearHistory } from './oauth-commands'
 import { selectAuthorization, setOAuthError, useOAuthStore } from './oauth-store'
-import { useOAuthText } from './use-oauth-text'
 
 export interface HistoryTableProps {
   history: OAuthAuthorizationView[]
@@ -14,7 +14,7 @@ export interface HistoryTableProps {
 
 /** The last authorizations of every app (time, app, scope, openid, state); Show puts one in step 3. */
 export function HistoryTable({ history, shownId }: HistoryTableProps) {
-  const t = useOAuthText()
+  const { t } = useTranslation(['oauth', 'common'])
   const language = useUiLanguage()
   const error = useOAuthStore((state) => state.errors.history)
   const busy = useOAuthStore((state) => state.busy)
@@ -52,7 +52,7 @@ export function HistoryTable({ history, shownId }: HistoryTableProps) {
               <td>{a.appName}</td>
               <td className="mono">{a.scope}</td>
               <td className="mono">{a.openid}</td>
-              <td className="mono">{a.state ?? '—'}</td>
+              <td className="mono">{a.state ?? t('common:none')}</td>
               <td>
                 {a.id === shownId ? (
                   <span className="muted">{t('history.showing')}</span>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import {
   OAUTH_ENDPOINTS,
   OAUTH_SCOPES,
@@ -10,12 +11,12 @@ import {
 } from '../../../../shared/contract'
 import { ChoiceSelect } from '../../components/choice-select'
 import { ErrorCallout } from '../../components/error-callout'
-import { callDesk } from '../../desk'
-import { useLocalize, useUiLanguage } from '../../i18n/use-localize'
+import { callDesk } from '../../lib/desk'
+import { useLocalize, useUiLanguage } from '../../lib/use-localize'
 import { formatClock } from '../../lib/format'
+import { useDeskQuery } from '../../lib/use-desk-query'
 import { copyLink } from './oauth-commands'
 import { setOAuthBusy, setOAuthError, setOAuthNotice, useOAuthStore } from './oauth-store'
-import { useOAuthText } from './use-oauth-text'
 
 export interface LinkBuilderProps {
   appId: string
@@ -32,7 +33,7 @@ const endpointForScope = (scope: OAuthLinkDraft['scope']): OAuthLinkDraft['endpo
 
 /** The lint's findings, errors first, each with its fix. Live while typing, so not an alert. */
 export function LintFindings({ findings }: { findings: OAuthLintFinding[] }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const localize = useLocalize()
   const headingId = useId()
   return (
@@ -59,7 +60,7 @@ export function LintFindings({ findings }: { findings: OAuthLintFinding[] }) {
 
 /** The built link: its text, the QR code for the phone, and the copy buttons. */
 function BuiltLink({ link }: { link: OAuthLink }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const language = useUiLanguage()
   const busy = useOAuthStore((state) => state.busy)
   const urlId = useId()
@@ -106,7 +107,7 @@ function BuiltLink({ link }: { link: OAuthLink }) {
 
 /** Step 1: the authorize link, checked as it is typed, then built with its QR code. */
 export function LinkBuilder({ appId, setup, draft, onDraftChange, catcherUrl }: LinkBuilderProps) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const error = useOAuthStore((state) => state.errors.link)
   const busy = useOAuthStore((state) => state.busy)
   const [findings, setFindings] = useState<OAuthLintFinding[]>([])
@@ -125,18 +126,14 @@ export function LinkBuilder({ appId, setup, draft, onDraftChange, catcherUrl }: 
 
   // Re-checks the draft shortly after each change; the lint runs in main, next to the builder.
   const domainsKey = setup?.domains.join(',') ?? ''
-  useEffect(() => {
-    let live = true
-    const timer = setTimeout(() => {
-      void callDesk((desk) => desk.previewOAuthLink({ id: appId, draft })).then((result) => {
-        if (live && result.ok) setFindings(result.value.findings)
-      })
-    }, PREVIEW_DELAY_MS)
-    return () => {
-      live = false
-      clearTimeout(timer)
-    }
-  }, [appId, draft, domainsKey])
+  useDeskQuery({
+    ask: (desk) => desk.previewOAuthLink({ id: appId, draft }),
+    key: [appId, JSON.stringify(draft), domainsKey],
+    onResult: (result) => {
+      if (result.ok) setFindings(result.value.findings)
+    },
+    delayMs: PREVIEW_DELAY_MS
+  })
 
   const patch = (changes: Partial<OAuthLinkDraft>): void => onDraftChange({ ...draft, ...changes })
 

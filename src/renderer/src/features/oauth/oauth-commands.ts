@@ -8,7 +8,7 @@ import type {
 } from '../../../../shared/contract'
 import type { Result } from '../../../../shared/result'
 import type { AppView } from '../../../../shared/contract'
-import { callDesk } from '../../desk'
+import { callDesk } from '../../lib/desk'
 import {
   receiveOAuthState,
   selectAuthorization,

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { OAuthCopyField, OAuthStateView } from '../../../../shared/contract'
 import type { DeskError } from '../../../../shared/result'
+import { clockSkew } from '../../lib/main-clock'
 
 /** Where a failed action's error is shown. */
 export type OAuthArea = 'domains' | 'link' | 'catcher' | 'exchange' | 'token' | 'history'
@@ -15,7 +16,7 @@ export type OAuthNotice =
 export interface OAuthUiState {
   /** The catcher and the history, as main last pushed them. */
   view: OAuthStateView | null
-  /** main's clock minus ours when `view` arrived, so countdowns agree with main. */
+  /** main's clock minus ours when `view` arrived (see `clockSkew`). */
   skewMs: number
   /** The authorization shown in detail; null = the newest one of the app on screen. */
   selectedAuthId: string | null
@@ -44,7 +45,7 @@ export function receiveOAuthState(view: OAuthStateView, localNow: number = Date.
     const known = state.selectedAuthId !== null && view.history.some((a) => a.id === state.selectedAuthId)
     return {
       view,
-      skewMs: view.now - localNow,
+      skewMs: clockSkew(view.now, localNow),
       selectedAuthId: after !== null && after !== before ? after : known ? state.selectedAuthId : null
     }
   })

@@ -1,23 +1,17 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { OAuthCopyField, OAuthLinkDraft, OAuthSetup } from '../../../../shared/contract'
 import type { AppView } from '../../../../shared/contract'
-import { callDesk } from '../../desk'
-import { useNow } from '../../lib/use-now'
+import { useDeskQuery } from '../../lib/use-desk-query'
+import { useMainNow } from '../../lib/main-clock'
 import { AuthorizationPanel } from './authorization-panel'
 import { CatcherPanel } from './catcher-panel'
 import { DomainsRow } from './domains-row'
 import { HistoryTable } from './history-table'
 import { LinkBuilder } from './link-builder'
 import { loadOAuthState } from './oauth-commands'
-import {
-  receiveOAuthState,
-  resetOAuthUi,
-  setOAuthError,
-  useOAuthStore,
-  type OAuthNotice
-} from './oauth-store'
+import { resetOAuthUi, setOAuthError, useOAuthStore, type OAuthNotice } from './oauth-store'
 import { PastePanel } from './paste-panel'
-import { useOAuthText } from './use-oauth-text'
 import './oauth.css'
 
 const initialDraft = (): OAuthLinkDraft => ({
@@ -44,7 +38,7 @@ const FIELD_NAMES: Record<OAuthCopyField, string> = {
 }
 
 function NoticeLine({ notice }: { notice: OAuthNotice | null }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const message =
     notice === null
       ? ''
@@ -68,27 +62,26 @@ function NoticeLine({ notice }: { notice: OAuthNotice | null }) {
  * `key={app.id}` so each app starts with a fresh form.
  */
 export function OAuthWorkbench({ app }: { app: AppView }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const view = useOAuthStore((state) => state.view)
   const skewMs = useOAuthStore((state) => state.skewMs)
   const selectedAuthId = useOAuthStore((state) => state.selectedAuthId)
   const notice = useOAuthStore((state) => state.notice)
   const [setup, setSetup] = useState<OAuthSetup | null>(null)
   const [draft, setDraft] = useState<OAuthLinkDraft>(initialDraft)
-  const mainNow = useNow() + skewMs
+  const mainNow = useMainNow(skewMs)
   const domainsKey = (app.oauthDomains ?? []).join(',')
 
   useEffect(() => {
     void loadOAuthState()
-    return window.desk.on.oauthChanged((state) => receiveOAuthState(state))
   }, [])
 
   useEffect(() => resetOAuthUi(), [app.id])
 
-  useEffect(() => {
-    let live = true
-    void callDesk((desk) => desk.getOAuthSetup({ id: app.id })).then((result) => {
-      if (!live) return
+  useDeskQuery({
+    ask: (desk) => desk.getOAuthSetup({ id: app.id }),
+    key: [app.id, domainsKey],
+    onResult: (result) => {
       if (result.ok) {
         setSetup(result.value)
         setDraft((current) =>
@@ -97,11 +90,8 @@ export function OAuthWorkbench({ app }: { app: AppView }) {
       } else {
         setOAuthError('link', result.error)
       }
-    })
-    return () => {
-      live = false
     }
-  }, [app.id, domainsKey])
+  })
 
   const history = view?.history ?? []
   const ofApp = history.filter((a) => a.profileId === app.id)

@@ -1,19 +1,19 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { OAuthPasteReport } from '../../../../shared/contract'
 import type { Localized } from '../../../../shared/result'
 import { ErrorCallout } from '../../components/error-callout'
-import { callDesk } from '../../desk'
-import { useLocalize } from '../../i18n/use-localize'
+import { useDeskQuery } from '../../lib/use-desk-query'
+import { useLocalize } from '../../lib/use-localize'
 import { exchangePasted } from './oauth-commands'
 import { setOAuthError, useOAuthStore } from './oauth-store'
-import { useOAuthText } from './use-oauth-text'
 
 const PARSE_DELAY_MS = 250
 
 type Reading = { kind: 'report'; report: OAuthPasteReport } | { kind: 'problem'; message: Localized } | null
 
 function ReportText({ report }: { report: OAuthPasteReport }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const localize = useLocalize()
   return (
     <div className="oauth-report">
@@ -36,7 +36,7 @@ function ReportText({ report }: { report: OAuthPasteReport }) {
 
 /** The paste path: the bare code or the whole redirect URL; the desk reads it, says what it found, exchanges. */
 export function PastePanel({ appId }: { appId: string }) {
-  const t = useOAuthText()
+  const { t } = useTranslation('oauth')
   const localize = useLocalize()
   const error = useOAuthStore((state) => state.errors.exchange)
   const busy = useOAuthStore((state) => state.busy)
@@ -44,24 +44,17 @@ export function PastePanel({ appId }: { appId: string }) {
   const [reading, setReading] = useState<Reading>(null)
   const ids = { input: useId(), hint: useId(), heading: useId() }
 
-  useEffect(() => {
-    if (input.trim() === '') return
-    let live = true
-    const timer = setTimeout(() => {
-      void callDesk((desk) => desk.parseOAuthRedirect({ id: appId, input })).then((result) => {
-        if (!live) return
-        setReading(
-          result.ok
-            ? { kind: 'report', report: result.value }
-            : { kind: 'problem', message: result.error.message }
-        )
-      })
-    }, PARSE_DELAY_MS)
-    return () => {
-      live = false
-      clearTimeout(timer)
-    }
-  }, [appId, input])
+  useDeskQuery({
+    ask: input.trim() === '' ? null : (desk) => desk.parseOAuthRedirect({ id: appId, input }),
+    key: [appId, input],
+    onResult: (result) =>
+      setReading(
+        result.ok
+          ? { kind: 'report', report: result.value }
+          : { kind: 'problem', message: result.error.message }
+      ),
+    delayMs: PARSE_DELAY_MS
+  })
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()

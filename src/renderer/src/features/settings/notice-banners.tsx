@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next'
-import { useLocalize } from '../../i18n/use-localize'
-import { dismissProblem, useSystemStore } from '../../stores/system-store'
+import { useLocalize } from '../../lib/use-localize'
+import { dismissProblem, useSystemStore } from './system-store'
 import { dismissNotice } from './preference-commands'
 import './settings.css'
 
 /** Start-up notices from main, the no-encryption warning, and failures that belong to no panel. */
 export function NoticeBanners() {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['settings', 'common'])
   const localize = useLocalize()
   const notices = useSystemStore((state) => state.notices)
   const problems = useSystemStore((state) => state.problems)
@@ -50,10 +50,10 @@ export function NoticeBanners() {
           <button
             type="button"
             className="quiet"
-            aria-label={t('error.dismissError')}
+            aria-label={t('common:error.dismissError')}
             onClick={() => dismissProblem(id)}
           >
-            {t('error.dismiss')}
+            {t('common:error.dismiss')}
           </button>
         </div>
       ))}

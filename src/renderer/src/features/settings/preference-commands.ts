@@ -1,7 +1,7 @@
 import type { CallInput } from '../../../../shared/contract'
-import { callDesk } from '../../desk'
-import { patchPreferences } from '../../stores/preferences-store'
-import { removeNotice, reportProblem } from '../../stores/system-store'
+import { callDesk } from '../../lib/desk'
+import { patchPreferences } from './preferences-store'
+import { removeNotice, reportProblem } from './system-store'
 
 export type PreferencesPatch = NonNullable<CallInput<'updatePreferences'>>
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 
 /** The keyboard shortcuts, one click away. */
 export function ShortcutsHelp() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('common')
   const rows: [string, string][] = [
     ['Ctrl/⌘ + R', t('shortcuts.refresh')],
     ['Ctrl/⌘ + Shift + C', t('shortcuts.copy')],

@@ -2,8 +2,8 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppView, TokenQuota } from '../../../../shared/contract'
 import { formatClock, formatCountdown, secondsUntil } from '../../lib/format'
-import { useUiLanguage } from '../../i18n/use-localize'
-import type { TokenSlot } from '../../stores/tokens-store'
+import { useUiLanguage } from '../../lib/use-localize'
+import type { TokenSlot } from './tokens-store'
 import { copyToken, exportPostman, runTokenCommand, testToken } from './token-commands'
 
 export interface TokenActionsProps {
@@ -17,26 +17,26 @@ function useForceAvailability(
   quota: TokenQuota | undefined,
   mainNow: number
 ): { allowed: boolean; hint: string } {
-  const { t } = useTranslation()
+  const { t } = useTranslation('token')
   const language = useUiLanguage()
   if (!quota) return { allowed: false, hint: '' }
   if (quota.forceUsed >= quota.forceLimit) {
-    return { allowed: false, hint: t('token.forceExhausted', { limit: quota.forceLimit }) }
+    return { allowed: false, hint: t('forceExhausted', { limit: quota.forceLimit }) }
   }
   if (quota.forceAvailableAt !== null && quota.forceAvailableAt > mainNow) {
     return {
       allowed: false,
-      hint: t('token.forceWait', {
+      hint: t('forceWait', {
         time: formatClock(quota.forceAvailableAt, language),
         in: formatCountdown(secondsUntil(quota.forceAvailableAt, mainNow))
       })
     }
   }
-  return { allowed: true, hint: t('token.forceReady', { used: quota.forceUsed, limit: quota.forceLimit }) }
+  return { allowed: true, hint: t('forceReady', { used: quota.forceUsed, limit: quota.forceLimit }) }
 }
 
 export function TokenActions({ app, slot, mainNow }: TokenActionsProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['token', 'common'])
   const forceHintId = useId()
   const { view, busy } = slot
   const held = view?.held ?? false
@@ -45,23 +45,23 @@ export function TokenActions({ app, slot, mainNow }: TokenActionsProps) {
 
   return (
     <div className="token-actions-area">
-      <div role="group" aria-label={t('token.actions')} className="token-actions">
+      <div role="group" aria-label={t('actions')} className="token-actions">
         <button
           type="button"
           className="primary"
           disabled={busy === 'fetch'}
           onClick={() => void runTokenCommand(id, 'fetch')}
         >
-          {t('token.fetch')}
+          {t('fetch')}
         </button>
         <button
           type="button"
           disabled={busy === 'refresh'}
-          title={`${t('shortcuts.refresh')} (Ctrl/⌘+R)`}
+          title={`${t('common:shortcuts.refresh')} (Ctrl/⌘+R)`}
           aria-keyshortcuts="Control+R Meta+R"
           onClick={() => void runTokenCommand(id, 'refresh')}
         >
-          {t('token.refresh')}
+          {t('refresh')}
         </button>
         {app.mode === 'stable' && (
           <button
@@ -72,31 +72,31 @@ export function TokenActions({ app, slot, mainNow }: TokenActionsProps) {
             aria-describedby={forceHintId}
             onClick={() => void runTokenCommand(id, 'force')}
           >
-            {t('token.force')}
+            {t('force')}
           </button>
         )}
         <span className="toolbar-gap" aria-hidden="true" />
         <button type="button" disabled={!held || busy === 'test'} onClick={() => void testToken(id)}>
-          {t('token.test')}
+          {t('test')}
         </button>
         <button
           type="button"
           disabled={!held || busy === 'copy-token'}
-          title={`${t('shortcuts.copy')} (Ctrl/⌘+Shift+C)`}
+          title={`${t('common:shortcuts.copy')} (Ctrl/⌘+Shift+C)`}
           aria-keyshortcuts="Control+Shift+C Meta+Shift+C"
           onClick={() => void copyToken(id, 'token')}
         >
-          {t('token.copy')}
+          {t('copy')}
         </button>
         <button
           type="button"
           disabled={!held || busy === 'copy-curl'}
           onClick={() => void copyToken(id, 'curl')}
         >
-          {t('token.copyCurl')}
+          {t('copyCurl')}
         </button>
         <button type="button" disabled={!held || busy === 'export'} onClick={() => void exportPostman(id)}>
-          {t('token.exportPostman')}
+          {t('exportPostman')}
         </button>
       </div>
       {app.mode === 'stable' && (

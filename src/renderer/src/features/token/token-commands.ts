@@ -1,4 +1,4 @@
-import { callDesk } from '../../desk'
+import { callDesk } from '../../lib/desk'
 import {
   patchTokenSlot,
   receiveTokenView,
@@ -8,7 +8,7 @@ import {
   type TokenCommand,
   type TokenSlot,
   type TokenStatus
-} from '../../stores/tokens-store'
+} from './tokens-store'
 
 const VERBS = { fetch: 'fetchToken', refresh: 'refreshToken', force: 'forceRefreshToken' } as const
 

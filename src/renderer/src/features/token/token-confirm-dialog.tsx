@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next'
 import { ConfirmDialog } from '../../components/confirm-dialog'
-import { useLocalize } from '../../i18n/use-localize'
+import { useLocalize } from '../../lib/use-localize'
 import { useAppName } from '../apps/app-name'
-import { useAppsStore } from '../../stores/apps-store'
-import { useTokensStore } from '../../stores/tokens-store'
+import { useAppsStore } from '../apps/apps-store'
+import { useTokensStore } from './tokens-store'
 import { cancelPending, confirmPending } from './token-commands'
 
 /** Opens when main answers `confirmation-required`; Confirm re-sends the call with `confirmed: true`. */
 export function TokenConfirmDialog() {
-  const { t } = useTranslation()
+  const { t } = useTranslation('token')
   const localize = useLocalize()
   const nameOf = useAppName()
   const pending = useTokensStore((state) => state.confirmation)

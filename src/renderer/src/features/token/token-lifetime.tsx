@@ -12,7 +12,7 @@ export interface TokenLifetimeProps {
 }
 
 export function TokenLifetime({ view, mainNow }: TokenLifetimeProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('token')
   const expiresAt = view?.held ? view.expiresAt : null
   const granted =
     view?.grantedSeconds ??
@@ -24,16 +24,16 @@ export function TokenLifetime({ view, mainNow }: TokenLifetimeProps) {
   const level = remaining === 0 ? 'expired' : remaining < LOW_SECONDS ? 'low' : 'ok'
   const label =
     expiresAt === null
-      ? t('token.noLifetime')
+      ? t('noLifetime')
       : remaining === 0
-        ? t('token.expired')
-        : t('token.left', { time: formatCountdown(remaining) })
+        ? t('expired')
+        : t('left', { time: formatCountdown(remaining) })
 
   return (
     <div className="lifetime">
       <div
         role="progressbar"
-        aria-label={t('token.lifetime')}
+        aria-label={t('lifetime')}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={remaining}

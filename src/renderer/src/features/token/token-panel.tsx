@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import type { AppView } from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
-import { useNow } from '../../lib/use-now'
-import { selectTokenSlot, useTokensStore } from '../../stores/tokens-store'
+import { useMainNow } from '../../lib/main-clock'
+import { selectTokenSlot, useTokensStore } from './tokens-store'
 import { ShortcutsHelp } from './shortcuts-help'
 import { TokenActions } from './token-actions'
 import { clearTokenError } from './token-commands'
@@ -15,16 +15,15 @@ import './token.css'
 
 /** Everything about the selected app's access_token. A failed action shows its error; the token shown stays. */
 export function TokenPanel({ app }: { app: AppView }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['token', 'common'])
   const slot = useTokensStore(selectTokenSlot(app.id))
-  // Main's clock, so countdowns agree with main's timers even when the clocks differ.
-  const mainNow = useNow() + slot.skewMs
+  const mainNow = useMainNow(slot.skewMs)
   useTokenShortcuts(app.id, slot.view?.held ?? false)
 
   return (
-    <section aria-label={t('token.label')} className="panel token-panel" aria-busy={slot.busy !== null}>
+    <section aria-label={t('label')} className="panel token-panel" aria-busy={slot.busy !== null}>
       <header className="panel-header">
-        <h2>{t('token.label')}</h2>
+        <h2>{t('label')}</h2>
         <ShortcutsHelp />
       </header>
       <TokenValue profileId={app.id} slot={slot} />
@@ -32,7 +31,7 @@ export function TokenPanel({ app }: { app: AppView }) {
       {slot.view ? (
         <TokenFacts view={slot.view} mainNow={mainNow} />
       ) : (
-        <p className="muted">{t('app.loading')}</p>
+        <p className="muted">{t('common:loading')}</p>
       )}
       <TokenActions app={app} slot={slot} mainNow={mainNow} />
       <TokenStatusLine profileId={app.id} status={slot.status} />

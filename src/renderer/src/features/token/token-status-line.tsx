@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TokenStatus } from '../../stores/tokens-store'
+import type { TokenStatus } from './tokens-store'
 import { clearTokenStatus } from './token-commands'
 
 /** "Copied" is a moment's feedback; probe and export results stay until the next action. */
@@ -13,7 +13,7 @@ export interface TokenStatusLineProps {
 
 /** A polite live region: always mounted, so screen readers hear each new status. */
 export function TokenStatusLine({ profileId, status }: TokenStatusLineProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('token')
 
   useEffect(() => {
     if (status?.kind !== 'copied') return
@@ -23,12 +23,10 @@ export function TokenStatusLine({ profileId, status }: TokenStatusLineProps) {
 
   let message = ''
   if (status?.kind === 'copied')
-    message = status.format === 'token' ? t('token.status.copied') : t('token.status.copiedCurl')
-  else if (status?.kind === 'probe') message = t('token.status.probe', { count: status.ipCount })
+    message = status.format === 'token' ? t('status.copied') : t('status.copiedCurl')
+  else if (status?.kind === 'probe') message = t('status.probe', { count: status.ipCount })
   else if (status?.kind === 'exported') {
-    message = status.saved
-      ? t('token.status.exported', { path: status.path ?? '' })
-      : t('token.status.exportCancelled')
+    message = status.saved ? t('status.exported', { path: status.path ?? '' }) : t('status.exportCancelled')
   }
 
   return (

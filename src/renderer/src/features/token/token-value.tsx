@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TokenSlot } from '../../stores/tokens-store'
+import type { TokenSlot } from './tokens-store'
 import { hideToken, revealToken } from './token-commands'
 
 export interface TokenValueProps {
@@ -10,14 +10,14 @@ export interface TokenValueProps {
 
 /** The masked token; Reveal asks main for the full value, Hide drops it from the renderer again. */
 export function TokenValue({ profileId, slot }: TokenValueProps) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('token')
   const id = useId()
   const { view, revealed } = slot
   const held = view?.held ?? false
 
   return (
     <div className="token-value">
-      <label htmlFor={id}>{t('token.value')}</label>
+      <label htmlFor={id}>{t('value')}</label>
       <textarea
         id={id}
         readOnly
@@ -25,11 +25,11 @@ export function TokenValue({ profileId, slot }: TokenValueProps) {
         spellCheck={false}
         className={revealed ? 'mono token-text token-text-revealed' : 'mono token-text'}
         value={revealed ?? view?.masked ?? ''}
-        placeholder={t('token.none')}
+        placeholder={t('none')}
       />
       {revealed ? (
         <button type="button" onClick={() => hideToken(profileId)}>
-          {t('token.hide')}
+          {t('hide')}
         </button>
       ) : (
         <button
@@ -37,7 +37,7 @@ export function TokenValue({ profileId, slot }: TokenValueProps) {
           disabled={!held || slot.busy === 'reveal'}
           onClick={() => void revealToken(profileId)}
         >
-          {t('token.reveal')}
+          {t('reveal')}
         </button>
       )}
     </div>

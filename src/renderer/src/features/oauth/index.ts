@@ -1,1 +1,0 @@
-export { OAuthWorkbench } from './oauth-workbench'
