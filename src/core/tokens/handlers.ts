@@ -40,8 +40,8 @@ export function tokenHandlers(deps: TokenHandlerDeps): PartialHandlers<TokenCall
       await tokens.ensure(known(id), { confirmed })
       return tokens.view(id)
     },
-    refreshToken: async ({ id, confirmed }) => {
-      await tokens.refresh(known(id), 'refresh', { confirmed })
+    refreshToken: async ({ id, confirmed, retryNow }) => {
+      await tokens.refresh(known(id), 'refresh', { confirmed, retryNow })
       return tokens.view(id)
     },
     forceRefreshToken: async ({ id, confirmed }) => {

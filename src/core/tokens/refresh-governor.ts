@@ -40,7 +40,9 @@ export const REMEMBER_CAP_MS = 3_600_000
 export const STOMPED_BEFORE_EXPIRY_MS = 300_000
 
 /** Errcodes that say the same call will fail again until someone changes something (wechat-api.md §1, §7). */
-export const UNFIXABLE_ERRCODES: ReadonlySet<number> = new Set([40125, 40164, 40013, 40243, 45009, 41004, 40002])
+export const UNFIXABLE_ERRCODES: ReadonlySet<number> = new Set([
+  40125, 40164, 40013, 40243, 45009, 41004, 40002
+])
 
 /** WeChat's ways of saying "this access_token is no good" (wechat-api.md §3). */
 export const TOKEN_REJECTED_ERRCODES: ReadonlySet<number> = new Set([40001, 40014, 42001])
@@ -94,7 +96,8 @@ export class RefreshGovernor {
   ): RefreshDecision {
     const line = this.line(key)
     const remembered = line.remembered
-    if (remembered && !options.explicit && now < remembered.nextTryAt) return { kind: 'remembered', remembered }
+    if (remembered && !options.explicit && now < remembered.nextTryAt)
+      return { kind: 'remembered', remembered }
     if (!held) return { kind: 'proceed' }
     const dead = line.rejected === held.value
     const youngUntil = held.obtainedAt + MIN_TOKEN_AGE_MS
@@ -193,7 +196,14 @@ export class RefreshGovernor {
   private line(key: string): Line {
     let line = this.lines.get(key)
     if (!line) {
-      line = { mints: [], rejected: null, lastProbeAt: null, remembered: null, stomping: null, lastHandOutAt: null }
+      line = {
+        mints: [],
+        rejected: null,
+        lastProbeAt: null,
+        remembered: null,
+        stomping: null,
+        lastHandOutAt: null
+      }
       this.lines.set(key, line)
     }
     return line

@@ -93,6 +93,24 @@ export class RefreshSchedule {
     else if (trigger === 'timer' || trigger === 'retry' || trigger === 'wake') this.retryLater(key)
   }
 
+  /**
+   * An error retrying cannot fix, remembered by the governor: the schedule stops (the error says why) but
+   * tries once more by itself at `at`, when the governor's pause ends.
+   */
+  pauseUntil(key: string, at: number, attempt: number): void {
+    const plan = this.planOf(key)
+    plan.stopped = true
+    this.arm(key, at, 'retry')
+    plan.retry = { attempt, nextAt: at }
+  }
+
+  /** A refresh the governor put off (a rejected token, with the evidence budget spent): try again at `at`. */
+  retryAt(key: string, at: number): void {
+    const plan = this.planOf(key)
+    if (plan.cancel && plan.at !== null && plan.at <= at) return
+    this.arm(key, at, 'retry')
+  }
+
   /** The app changed or went away: its timers and ladder go with it. */
   forget(key: string): void {
     const plan = this.plans.get(key)

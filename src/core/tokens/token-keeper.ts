@@ -4,7 +4,7 @@ import type { CallLog } from '../call-log'
 import type { PowerPort } from '../ports'
 import type { AppCredentials } from '../profiles'
 import type { Clock } from '../time/clock'
-import { failureToDeskError, type UpstreamCall, type WeChatClient } from '../wechat'
+import { failureToDeskError, type UpstreamCall, type UpstreamFailure, type WeChatClient } from '../wechat'
 import { heldFromGrant, isServable, type HeldToken } from './held-token'
 import { RefreshSchedule, type ScheduledTrigger } from './refresh-schedule'
 import { SingleFlight } from './single-flight'
@@ -12,6 +12,12 @@ import type { TokenSource, TokenSources } from './sources'
 import type { TokenOwner, TokenStore } from './store'
 import { appChangedWhileFetching, noValidToken, TokenGuards } from './token-guards'
 import { buildTokenView } from './token-view'
+import {
+  MIN_TOKEN_AGE_MS,
+  RefreshGovernor,
+  TOKEN_REJECTED_ERRCODES,
+  type StompingReport
+} from './refresh-governor'
 import type { UsageCounter } from './usage-counter'
 
 type Trigger = TokenAttempt['trigger']
@@ -37,15 +43,32 @@ export interface TokenKeeperDeps {
   unattended?: boolean
 }
 
-/** What the keeper itself remembers of an app; timers, flights and quotas live in their own parts. */
+/** What the keeper itself remembers of an app; timers, flights, quotas and the governor live in their own parts. */
 interface Holding {
   held: HeldToken | null
+  /** WeChat was seen rejecting `held`: it is not handed out any more, and is replaced as soon as allowed. */
+  rejected: boolean
   lastAttempt: TokenAttempt | null
   /** Bumped when the profile's credentials change, so late answers for the old ones are dropped. */
   generation: number
 }
 
-const emptyHolding = (generation = 0): Holding => ({ held: null, lastAttempt: null, generation })
+const emptyHolding = (generation = 0): Holding => ({
+  held: null,
+  rejected: false,
+  lastAttempt: null,
+  generation
+})
+
+/** How a refresh was asked for. */
+interface RefreshOptions {
+  confirmed?: boolean
+  /** A person asked to try again after an error the desk remembers ("Retry now"). */
+  retryNow?: boolean
+}
+
+/** What a probe of a held token found. */
+export type ProbeVerdict = 'alive' | 'rejected' | 'unknown'
 
 /**
  * Keeps one token per app: reuses it across restarts while valid, refreshes it on a timer ahead of
@@ -60,6 +83,8 @@ export class TokenKeeper {
   private readonly flights = new SingleFlight<HeldToken, 'normal' | 'force'>((id) => this.emit(id))
   private readonly schedule: RefreshSchedule
   private readonly guards: TokenGuards
+  private readonly governor = new RefreshGovernor()
+  private readonly stompListeners = new Set<(event: StompEvent) => void>()
 
   constructor(private readonly deps: TokenKeeperDeps) {
     this.schedule = new RefreshSchedule({
@@ -100,8 +125,15 @@ export class TokenKeeper {
 
   /** The held token if it is still worth handing out, else null. Never calls WeChat. */
   current(profileId: string, now = this.deps.clock.now()): HeldToken | null {
-    const held = this.holdings.get(profileId)?.held ?? null
-    return held && isServable(held, now) ? held : null
+    const holding = this.holdings.get(profileId)
+    const held = holding?.held ?? null
+    return held && !holding?.rejected && isServable(held, now) ? held : null
+  }
+
+  /** Another system is fetching tokens for an app: called with each detection (see RefreshGovernor). */
+  onStomp(listener: (event: StompEvent) => void): () => void {
+    this.stompListeners.add(listener)
+    return () => this.stompListeners.delete(listener)
   }
 
   view(profileId: string): TokenView {
@@ -116,6 +148,10 @@ export class TokenKeeper {
       quota: this.deps.usage.quota(profileId, creds.kind, creds.mode),
       missingCredential: this.sourceOf(creds).missingCredential(creds) !== null,
       awaitsConfirmation: !this.guards.refreshesUnasked(creds),
+      rejected: holding.rejected,
+      appId: creds.appId,
+      remembered: this.governor.remembered(profileId),
+      stomping: this.governor.stomping(profileId, this.deps.clock.now()),
       now: this.deps.clock.now()
     })
   }
@@ -137,20 +173,22 @@ export class TokenKeeper {
   }
 
   /**
-   * Calls WeChat now (stable: normal mode; classic: mints a new token). Concurrent calls share one
-   * upstream request.
+   * Calls WeChat now (stable: normal mode; classic: mints a new token), as the refresh governor allows:
+   * a token younger than 30 s is handed out again, an error retrying cannot fix is answered from memory.
+   * Concurrent calls share one upstream request.
    */
   async refresh(
     profileId: string,
     trigger: Trigger = 'refresh',
-    options: { confirmed?: boolean } = {}
+    options: RefreshOptions = {}
   ): Promise<HeldToken> {
     const flight = this.flights.get(profileId)
     if (flight?.kind === 'normal') return flight.promise
     const creds = this.deps.credentials(profileId)
     this.guards.confirm(creds, trigger === 'fetch' ? 'fetch' : 'refresh', options.confirmed === true)
+    if (options.retryNow) this.governor.release(profileId)
     if (flight) await flight.promise.catch(() => undefined)
-    return this.flights.get(profileId)?.promise ?? this.startUpstream(profileId, creds, false, trigger)
+    return this.flights.get(profileId)?.promise ?? this.governed(profileId, creds, trigger)
   }
 
   /** stable_token with force_refresh, guarded: ≥30 s apart, ≤20 a day, confirmed on prod apps. */
@@ -168,8 +206,9 @@ export class TokenKeeper {
 
   /**
    * Passive refresh (被动刷新): a caller says `staleToken` was refused. If it is no longer our current
-   * token, the current one is returned and WeChat is not called; otherwise one refresh is made (shared
-   * with every concurrent caller). In remote mode the other 中控 makes the same comparison.
+   * token, the current one is returned and WeChat is not called. A claim against a token younger than 30 s
+   * is checked with a probe first (at most one per 30 s); otherwise one refresh is made, shared with every
+   * concurrent caller. In remote mode the other 中控 makes the same comparison.
    */
   async passiveRefresh(
     profileId: string,
@@ -177,12 +216,61 @@ export class TokenKeeper {
   ): Promise<{ token: HeldToken; refreshed: boolean }> {
     const flight = this.flights.get(profileId)
     if (flight) return { token: await flight.promise, refreshed: true }
-    const held = this.holdings.get(profileId)?.held ?? null
-    if (held && held.value !== staleToken && isServable(held, this.deps.clock.now()))
-      return { token: held, refreshed: false }
+    const now = this.deps.clock.now()
+    const current = this.current(profileId, now)
+    if (current && current.value !== staleToken) return { token: current, refreshed: false }
     const creds = this.deps.credentials(profileId)
-    const token = await this.startUpstream(profileId, creds, false, 'passive', staleToken)
+    if (current && creds.mode !== 'remote' && now - current.obtainedAt < MIN_TOKEN_AGE_MS) {
+      // A young token: the caller's word is a claim, not evidence.
+      const verdict = this.governor.takeProbe(profileId, now) ? await this.check(profileId, current) : 'alive'
+      if (verdict !== 'rejected') {
+        this.recordCoalesced(profileId, 'passive')
+        return { token: current, refreshed: false }
+      }
+      const replaced = await this.tokenRejected(profileId, current.value)
+      return { token: replaced ?? current, refreshed: replaced !== null && replaced.value !== staleToken }
+    }
+    const token = await this.governed(profileId, creds, 'passive', staleToken)
     return { token, refreshed: token.value !== staleToken }
+  }
+
+  /**
+   * The desk saw WeChat reject `value` (a relayed call, a probe): if it is the held token it is replaced at
+   * once, however young (at most two tokens per 30 s even so), and a token that died well before its expiry
+   * without the desk replacing it is reported as stomped. Resolves to the token to use now, or null.
+   */
+  async tokenRejected(profileId: string, value: string): Promise<HeldToken | null> {
+    const holding = this.holdings.get(profileId)
+    const held = holding?.held ?? null
+    const now = this.deps.clock.now()
+    const { current, stomped } = this.governor.rejected(profileId, value, held, now)
+    if (!current || !holding || !held) return this.current(profileId, now)
+    holding.rejected = true
+    if (stomped) this.reportStomp(profileId, held, stomped)
+    this.emit(profileId)
+    const creds = this.deps.credentials(profileId)
+    try {
+      const flight = this.flights.get(profileId)
+      const next = await (flight?.promise ?? this.governed(profileId, creds, 'evidence'))
+      return next.value === value ? null : next
+    } catch {
+      return null
+    }
+  }
+
+  /**
+   * A WeChat-compatible caller (an SDK) asks for the app's token. When the same app was answered less than a
+   * minute ago, the held token is verified first (a probe, at most every 30 s): a classic SDK whose token was
+   * refused elsewhere asks again at once, and must get a working token, not the same dead one.
+   */
+  async handOut(profileId: string, options: { confirmed?: boolean } = {}): Promise<HeldToken> {
+    const now = this.deps.clock.now()
+    const again = this.governor.handedOut(profileId, now)
+    const held = this.current(profileId, now)
+    if (!held) return this.ensure(profileId, options)
+    if (!again || held.mode === 'remote' || !this.governor.takeProbe(profileId, now)) return held
+    if ((await this.check(profileId, held)) !== 'rejected') return held
+    return (await this.tokenRejected(profileId, held.value)) ?? held
   }
 
   /** Calls getcallbackip with the held token: a cheap "is it alive?" check. */
@@ -192,8 +280,20 @@ export class TokenKeeper {
     const creds = this.deps.credentials(profileId)
     const result = await this.deps.client.getCallbackIp({ apiBase: creds.apiBase, accessToken: held.value })
     this.log(profileId, result.call)
-    if (!result.ok) throw new DeskFailure(failureToDeskError(result.failure, 'token-use'))
+    if (!result.ok) {
+      if (isRejection(result.failure)) void this.tokenRejected(profileId, held.value)
+      throw new DeskFailure(failureToDeskError(result.failure, 'token-use'))
+    }
     return { ok: true, ipCount: result.value.ipList.length, durationMs: result.call.durationMs }
+  }
+
+  /** A quiet probe of `held` (getcallbackip): logged, never thrown. */
+  private async check(profileId: string, held: HeldToken): Promise<ProbeVerdict> {
+    const creds = this.deps.credentials(profileId)
+    const result = await this.deps.client.getCallbackIp({ apiBase: creds.apiBase, accessToken: held.value })
+    this.log(profileId, result.call)
+    if (result.ok) return 'alive'
+    return isRejection(result.failure) ? 'rejected' : 'unknown'
   }
 
   /** The profile changed or went away: drop its token, timers and (when deleted) its counters. */
@@ -202,6 +302,7 @@ export class TokenKeeper {
     if (holding) {
       this.schedule.forget(profileId)
       this.flights.drop(profileId)
+      this.governor.forget(profileId)
       this.holdings.set(profileId, emptyHolding(holding.generation + 1))
     }
     this.deps.tokenStore.drop(profileId)
@@ -216,6 +317,37 @@ export class TokenKeeper {
   /** Resolves when no upstream call is in flight (tests and shutdown). */
   whenIdle(): Promise<void> {
     return this.flights.whenIdle()
+  }
+
+  /** A refresh as the governor allows it: upstream, the held token again, or the remembered error. */
+  private governed(
+    profileId: string,
+    creds: AppCredentials,
+    trigger: Trigger,
+    staleToken?: string
+  ): Promise<HeldToken> {
+    const holding = this.holding(profileId)
+    const now = this.deps.clock.now()
+    const held = holding.held && isServable(holding.held, now) ? holding.held : null
+    const decision = this.governor.decide(profileId, held, now)
+    if (decision.kind === 'remembered') {
+      this.holding(profileId).lastAttempt = {
+        at: now,
+        ok: false,
+        trigger,
+        reused: true,
+        fromMemory: true,
+        error: decision.remembered.error
+      }
+      this.emit(profileId)
+      return Promise.reject(new DeskFailure(decision.remembered.error))
+    }
+    if (decision.kind === 'coalesce') {
+      this.recordCoalesced(profileId, trigger)
+      if (holding.rejected) this.schedule.retryAt(profileId, decision.until)
+      return Promise.resolve(decision.token)
+    }
+    return this.startUpstream(profileId, creds, false, trigger, staleToken)
   }
 
   private startUpstream(
@@ -253,12 +385,16 @@ export class TokenKeeper {
     if (!holding || holding.generation !== generation) throw appChangedWhileFetching()
     if (!answer.ok) {
       this.recordFailure(profileId, trigger, answer.error)
-      this.schedule.failed(profileId, trigger, answer.error.retryable === true)
+      const remembered = this.governor.failed(profileId, answer.error, this.deps.clock.now())
+      if (remembered) this.schedule.pauseUntil(profileId, remembered.nextTryAt, remembered.attempt)
+      else this.schedule.failed(profileId, trigger, answer.error.retryable === true)
       this.emit(profileId)
       throw new DeskFailure(answer.error)
     }
 
     const held = heldFromGrant(answer.value, creds.mode, askedAt)
+    this.governor.obtained(profileId, held, this.deps.clock.now())
+    if (holding.held?.value !== held.value) holding.rejected = false
     holding.held = held
     holding.lastAttempt = { at: this.deps.clock.now(), ok: true, trigger, reused: false }
     this.deps.tokenStore.persist(profileId, this.ownerOf(creds), held)
@@ -278,7 +414,7 @@ export class TokenKeeper {
       this.emit(profileId) // shows 'needs-confirmation' / 'no-secret'
       return
     }
-    const run = this.flights.get(profileId)?.promise ?? this.startUpstream(profileId, creds, false, trigger)
+    const run = this.flights.get(profileId)?.promise ?? this.governed(profileId, creds, trigger)
     run.catch(() => undefined) // failures are recorded on the holding and scheduled for retry
   }
 
@@ -301,6 +437,28 @@ export class TokenKeeper {
 
   private ownerOf(creds: AppCredentials): TokenOwner {
     return { appId: creds.appId, origin: this.sourceOf(creds).origin(creds), mode: creds.mode }
+  }
+
+  /** The governor handed out the held token again instead of calling upstream. */
+  private recordCoalesced(profileId: string, trigger: Trigger): void {
+    this.holding(profileId).lastAttempt = {
+      at: this.deps.clock.now(),
+      ok: true,
+      trigger,
+      reused: true,
+      coalesced: true
+    }
+    this.emit(profileId)
+  }
+
+  private reportStomp(profileId: string, held: HeldToken, report: StompingReport): void {
+    const event: StompEvent = {
+      profileId,
+      appId: this.deps.credentials(profileId).appId,
+      mode: held.mode,
+      ...report
+    }
+    for (const listener of this.stompListeners) listener(event)
   }
 
   private recordFailure(profileId: string, trigger: Trigger, error: DeskError): void {
@@ -337,3 +495,13 @@ export class TokenKeeper {
     for (const listener of this.listeners) listener(view)
   }
 }
+
+/** Another system killed one of the desk's tokens young (see RefreshGovernor). */
+export interface StompEvent extends StompingReport {
+  profileId: string
+  appId: string
+  mode: HeldToken['mode']
+}
+
+const isRejection = (failure: UpstreamFailure): boolean =>
+  failure.kind === 'wechat' && TOKEN_REJECTED_ERRCODES.has(failure.errcode)

@@ -1,4 +1,12 @@
-import type { AutoRefreshState, TokenAttempt, TokenQuota, TokenView } from '../../shared/contract'
+import type {
+  AutoRefreshState,
+  TokenAttempt,
+  TokenQuota,
+  TokenStomping,
+  TokenView
+} from '../../shared/contract'
+import { text } from '../../shared/result'
+import type { RememberedError, StompingReport } from './refresh-governor'
 import { mask } from '../../shared/mask'
 import type { HeldToken } from './held-token'
 import type { ScheduleState } from './refresh-schedule'
@@ -20,6 +28,10 @@ export interface TokenFacts {
   missingCredential: boolean
   /** Its timer may not refresh it with nobody there (prod + classic on the desktop). */
   awaitsConfirmation: boolean
+  rejected: boolean
+  remembered: RememberedError | null
+  stomping: StompingReport | null
+  appId: string
   now: number
 }
 
@@ -40,8 +52,34 @@ export function buildTokenView(facts: TokenFacts): TokenView {
     nextRefreshAt: schedule.nextRefreshAt,
     retry: schedule.retry,
     lastAttempt: facts.lastAttempt,
+    rejected: facts.rejected,
+    remembered: facts.remembered
+      ? {
+          error: facts.remembered.error,
+          since: facts.remembered.since,
+          nextTryAt: facts.remembered.nextTryAt
+        }
+      : null,
+    stomping: facts.stomping ? stompingView(facts.appId, facts.stomping) : null,
     quota: facts.quota,
     now
+  }
+}
+
+/** The stomping report as everyone shows it: the UI, GET /v1/apps and headless serve's log. */
+export function stompingView(appId: string, report: StompingReport): TokenStomping {
+  const lived = Math.max(0, Math.round(report.lifetimeMs / 1000))
+  return {
+    countToday: report.countToday,
+    lastAt: report.lastAt,
+    lifetimeSeconds: lived,
+    message: text(
+      `Another system is fetching access_tokens for ${appId}: the desk's token died ${lived} s after issue ` +
+        `(${report.countToday} time${report.countToday === 1 ? '' : 's'} today). Find it and point it at the desk ` +
+        '(its API host setting), or move it to stable_token, which does not invalidate other tokens.',
+      `另有系统正在为 ${appId} 获取 access_token：本工具的令牌在签发 ${lived} 秒后失效（今天第 ${report.countToday} 次）。` +
+        '请找到它，把它的 API 地址指向本工具，或改用不会使其他令牌失效的 stable_token。'
+    )
   }
 }
 

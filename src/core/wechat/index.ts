@@ -6,6 +6,7 @@ export {
   type WeChatClientOptions
 } from './client'
 export { failureToDeskError, isRetryable } from './failures'
+export { isTokenLifetime, MAX_TOKEN_LIFETIME_S } from './response'
 export { redactText, redactUrl, MASK } from './redact'
 export type {
   SnsGrant,

@@ -103,6 +103,17 @@ export function interpret<T>(
 }
 
 /** Success body of /cgi-bin/token and /cgi-bin/stable_token. */
+/** WeChat grants credentials for at most 7200 s (wechat-api.md §1, §2, §5.1). */
+export const MAX_TOKEN_LIFETIME_S = 7200
+
+/**
+ * Whether `value` is a lifetime WeChat could have granted. Anything else (0, negative, fractional, a huge
+ * number …) is a bad answer like malformed JSON: kept, it would outlive every timer and break date maths.
+ */
+export function isTokenLifetime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_TOKEN_LIFETIME_S
+}
+
 export function checkTokenGrant(
   json: Record<string, unknown>
 ): BodyCheck<{ accessToken: string; expiresIn: number }> {
@@ -111,8 +122,11 @@ export function checkTokenGrant(
   if (typeof token !== 'string' || token.trim() === '') {
     return { ok: false, reason: 'access_token missing or not a non-empty string' }
   }
-  if (typeof expiresIn !== 'number' || !Number.isSafeInteger(expiresIn) || expiresIn <= 0) {
-    return { ok: false, reason: 'expires_in missing or not a positive integer' }
+  if (!isTokenLifetime(expiresIn)) {
+    return {
+      ok: false,
+      reason: `expires_in ${JSON.stringify(expiresIn) ?? 'missing'} is not a whole number of seconds from 1 to ${MAX_TOKEN_LIFETIME_S}`
+    }
   }
   return { ok: true, value: { accessToken: token, expiresIn } }
 }

@@ -1,5 +1,5 @@
 /** Success bodies of the web-OAuth /sns/* endpoints (errors were already branched on by `interpret`). */
-import type { BodyCheck } from './response'
+import { isTokenLifetime, MAX_TOKEN_LIFETIME_S, type BodyCheck } from './response'
 import type { SnsGrant, SnsUserInfo } from './types'
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
@@ -15,8 +15,11 @@ export function checkSnsGrant(json: Record<string, unknown>): BodyCheck<SnsGrant
     scope
   } = json
   if (!nonEmpty(accessToken)) return { ok: false, reason: 'access_token missing or not a non-empty string' }
-  if (typeof expiresIn !== 'number' || !Number.isSafeInteger(expiresIn) || expiresIn <= 0) {
-    return { ok: false, reason: 'expires_in missing or not a positive integer' }
+  if (!isTokenLifetime(expiresIn)) {
+    return {
+      ok: false,
+      reason: `expires_in is not a whole number of seconds from 1 to ${MAX_TOKEN_LIFETIME_S}`
+    }
   }
   if (!nonEmpty(refreshToken)) return { ok: false, reason: 'refresh_token missing or not a non-empty string' }
   if (!nonEmpty(openid)) return { ok: false, reason: 'openid missing or not a non-empty string' }

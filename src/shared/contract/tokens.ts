@@ -1,6 +1,6 @@
 /** One app's access_token as the UI sees it (the value stays in main), and the calls that act on it. */
 import { z } from 'zod'
-import type { DeskError } from '../result'
+import type { DeskError, Localized } from '../result'
 import type { TokenMode } from './apps'
 import { byId, call, event, profileId } from './kit'
 import type { SavedFile } from './system'
@@ -20,11 +20,36 @@ export interface TokenQuota {
 export interface TokenAttempt {
   at: number
   ok: boolean
-  /** What triggered the attempt. */
-  trigger: 'fetch' | 'refresh' | 'force' | 'timer' | 'passive' | 'wake' | 'retry'
+  /**
+   * What triggered the attempt. `evidence`: the desk saw WeChat reject its token (a relayed call, a probe)
+   * and replaced it.
+   */
+  trigger: 'fetch' | 'refresh' | 'force' | 'timer' | 'passive' | 'wake' | 'retry' | 'evidence'
   /** True when the attempt reused a held token and made no upstream call. */
   reused: boolean
+  /** The refresh governor handed out the held token again: it is younger than 30 s. */
+  coalesced?: true
+  /** The error was answered from memory (an error retrying cannot fix), with no upstream call. */
+  fromMemory?: true
   error?: DeskError
+}
+
+/** An error retrying cannot fix, remembered so that callers get it without the desk calling WeChat again. */
+export interface RememberedTokenError {
+  error: DeskError
+  since: number
+  /** When the desk tries again by itself (a pause of 1 min, doubling, at most 1 h); "Retry now" tries at once. */
+  nextTryAt: number
+}
+
+/** Another system keeps fetching access_tokens for this app, killing the desk's (today, Beijing day). */
+export interface TokenStomping {
+  countToday: number
+  lastAt: number
+  /** How long the last killed token lived after the desk obtained it. */
+  lifetimeSeconds: number
+  /** What happened and what to do, ready to show. */
+  message: Localized
 }
 
 export type AutoRefreshState =
@@ -55,6 +80,10 @@ export interface TokenView {
   nextRefreshAt: number | null
   retry: { attempt: number; nextAt: number } | null
   lastAttempt: TokenAttempt | null
+  /** WeChat rejected the held token; the desk replaces it as soon as the governor allows. */
+  rejected: boolean
+  remembered: RememberedTokenError | null
+  stomping: TokenStomping | null
   quota: TokenQuota
   /** The clock main uses, so the renderer's countdowns agree with it. */
   now: number
@@ -72,8 +101,13 @@ export const tokenCalls = {
   getToken: call<TokenView>()(byId),
   /** Returns the held token if still valid, otherwise obtains one. */
   fetchToken: call<TokenView>()(tokenAction),
-  /** Calls WeChat now (stable: normal mode; classic: mints a new token). */
-  refreshToken: call<TokenView>()(tokenAction),
+  /**
+   * Calls WeChat now (stable: normal mode; classic: mints a new token), unless the token is younger than 30 s
+   * (then the held one is kept). `retryNow` tries at once after an error the desk remembers.
+   */
+  refreshToken: call<TokenView>()(
+    z.object({ id: profileId, confirmed: z.boolean().optional(), retryNow: z.boolean().optional() }).strict()
+  ),
   /** stable_token with force_refresh: guarded (30 s spacing, 20/day, prod confirmation). */
   forceRefreshToken: call<TokenView>()(tokenAction),
   testToken: call<ProbeResult>()(byId),

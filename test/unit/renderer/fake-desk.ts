@@ -62,6 +62,9 @@ export function tokenView(overrides: Partial<TokenView> = {}): TokenView {
     nextRefreshAt: now + 6_000_000,
     retry: null,
     lastAttempt: { at: now - 600_000, ok: true, trigger: 'fetch', reused: false },
+    rejected: false,
+    remembered: null,
+    stomping: null,
     quota: { used: 1, limit: 200, forceUsed: 0, forceLimit: 20, forceAvailableAt: null },
     now,
     ...overrides

@@ -4,14 +4,21 @@ import { explainErrcode } from '../../../shared/errcodes'
 import { text, type DeskError } from '../../../shared/result'
 import { readBody } from '../../http/read-response'
 import type { AppCredentials } from '../../profiles'
-import { MAX_BODY_BYTES, redactText, type TokenGrant, type UpstreamCall } from '../../wechat'
+import {
+  MAX_BODY_BYTES,
+  MAX_TOKEN_LIFETIME_S,
+  redactText,
+  type TokenGrant,
+  type UpstreamCall
+} from '../../wechat'
 import type { Clock } from '../../time/clock'
 import type { TokenAnswer, TokenRequest, TokenSource } from './token-source'
 
 /** What another 中控 (a desk or a team token server) says about one app's token. */
 const tokenAnswer = z.object({
   access_token: z.string().min(1),
-  expires_in: z.number().int().positive(),
+  // A lifetime WeChat could have granted: anything else is a bad answer, never kept (see isTokenLifetime).
+  expires_in: z.number().int().min(1).max(MAX_TOKEN_LIFETIME_S),
   expires_at: z.string().optional(),
   refreshed: z.boolean().optional()
 })
@@ -181,7 +188,11 @@ export class RemoteTokenSource implements TokenSource {
       }
     }
     const problem = errorAnswer.safeParse(json)
-    const message = problem.success ? problem.data.error.message : `HTTP ${status}: ${raw.slice(0, 120)}`
+    // Text from the other server reaches the UI: it gets the same redaction as the call log (it may echo the key).
+    const message = redactText(
+      problem.success ? problem.data.error.message : `HTTP ${status}: ${raw.slice(0, 120)}`,
+      known
+    )
     return {
       ok: false,
       error: remoteError(

@@ -3,6 +3,7 @@ import { TOKEN_MODES } from '../../../shared/contract'
 import { withoutKey } from '../../../shared/records'
 import type { SecretCipher } from '../../ports'
 import type { DeskDocument, DeskStore } from '../../storage'
+import { MAX_TOKEN_LIFETIME_S } from '../../wechat'
 import type { HeldToken } from '../held-token'
 import type { TokenOwner, TokenStore } from './token-store'
 
@@ -19,13 +20,22 @@ const ownerFields = z.object({
   mode: z.enum(TOKEN_MODES)
 })
 
-const heldTokenSchema = z.object({
-  value: z.string().min(1),
-  mode: z.enum(TOKEN_MODES),
-  obtainedAt: z.number(),
-  expiresAt: z.number(),
-  grantedSeconds: z.number()
-})
+/**
+ * A held token as it may be read back: a lifetime WeChat could have granted, and dates that agree with it.
+ * A record that fails (written by an older desk from a bad upstream answer, or edited) is dropped, never
+ * served: a huge `expires_in` used to make every route that formats the expiry answer 500.
+ */
+const heldTokenSchema = z
+  .object({
+    value: z.string().min(1),
+    mode: z.enum(TOKEN_MODES),
+    obtainedAt: z.number().int().nonnegative(),
+    expiresAt: z.number().int(),
+    grantedSeconds: z.number().int().min(1).max(MAX_TOKEN_LIFETIME_S)
+  })
+  .refine((held) => held.expiresAt - held.obtainedAt === held.grantedSeconds * 1000, {
+    message: 'expiresAt does not follow from obtainedAt and grantedSeconds'
+  })
 
 export interface EncryptedFileStoreOptions<T> {
   store: DeskStore

@@ -7,6 +7,7 @@ import { ProfileService } from '../../../../src/core/profiles'
 import { startHeadless } from '../../../../src/compose/headless/headless'
 import { confStoreFactory, openDeskStore } from '../../../../src/core/storage'
 import { settle, systemClock, type Clock } from '../../../../src/core/time/clock'
+import { MIN_TOKEN_AGE_MS } from '../../../../src/core/tokens'
 import { createTokenRuntime, encryptedTokenStore } from '../../../../src/core/tokens'
 import { controlWorld, type ControlWorld } from '../../../support/control-world'
 import { failureOf } from '../../../support/desk-failure'
@@ -92,11 +93,14 @@ describe('remote mode: a desk reads its token from another 中控', () => {
   it('passive refresh goes through the 中控’s compare: stale → current with no WeChat call; current → one refresh', async () => {
     const { a, b } = await team()
     const old = await b.keeper.ensure(b.profileId)
+    // The other 中控's governor keeps a token younger than 30 s: let both tokens age first.
+    await a.clock.advance(MIN_TOKEN_AGE_MS)
     const current = await a.keeper.refresh(a.profileId)
     const fromStale = await b.keeper.passiveRefresh(b.profileId, old.value)
     expect(fromStale.token.value).toBe(current.value)
     expect(a.upstreamCalls()).toBe(2)
 
+    await a.clock.advance(MIN_TOKEN_AGE_MS)
     const fromCurrent = await Promise.all(
       Array.from({ length: 20 }, () => b.keeper.passiveRefresh(b.profileId, current.value))
     )

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { MIN_TOKEN_AGE_MS } from '../../../../src/core/tokens'
 import { EMULATOR_FAULTS } from '../../../../src/shared/contract'
 import { failureOf } from '../../../support/desk-failure'
 import { keeperWorld, SECRET, type KeeperWorld } from '../../../support/keeper-world'
@@ -81,6 +82,7 @@ describe('token keeper against the emulator', () => {
   it('passive refresh with a stale token returns the current one without calling WeChat', async () => {
     const w = await setup({ mode: 'classic' })
     const old = await w.keeper.ensure(w.profileId)
+    await w.advance(MIN_TOKEN_AGE_MS)
     const current = await w.keeper.refresh(w.profileId)
     const result = await w.keeper.passiveRefresh(w.profileId, old.value)
     expect(result).toMatchObject({ refreshed: false, token: { value: current.value } })
@@ -90,6 +92,7 @@ describe('token keeper against the emulator', () => {
   it('passive refresh with the current token refreshes once, for any number of callers', async () => {
     const w = await setup({ mode: 'classic' })
     const current = await w.keeper.ensure(w.profileId)
+    await w.advance(MIN_TOKEN_AGE_MS)
     const results = await Promise.all(
       Array.from({ length: 50 }, () => w.keeper.passiveRefresh(w.profileId, current.value))
     )
@@ -140,14 +143,15 @@ describe('token keeper against the emulator', () => {
   it.each([
     ['quota', 45009],
     ['ip-whitelist', 40164]
-  ] as const)('stops retrying on %s (%i) and says how to fix it', async (fault, errcode) => {
+  ] as const)('stops retrying on %s (%i), says how to fix it, and tries again by itself a minute later', async (fault, errcode) => {
     const w = await setup({ mode: 'classic' })
     const held = await w.keeper.ensure(w.profileId)
     w.emulator.injectFault(fault, 1)
     await w.advance(w.keeper.view(w.profileId).nextRefreshAt! - w.clock.now())
     const view = w.keeper.view(w.profileId)
     expect(view.autoRefresh).toBe('stopped')
-    expect(view.retry).toBeNull()
+    expect(view.remembered).toMatchObject({ error: { errcode }, nextTryAt: w.clock.now() + 60_000 })
+    expect(view.retry).toEqual({ attempt: 1, nextAt: w.clock.now() + 60_000 })
     expect(view.lastAttempt?.error).toMatchObject({ code: 'wechat', errcode })
     expect(view.lastAttempt?.error?.fix?.en.length).toBeGreaterThan(10)
     if (fault === 'ip-whitelist') expect(view.lastAttempt?.error?.fix?.en).toContain('127.0.0.1')
@@ -213,6 +217,7 @@ describe('token keeper against the emulator', () => {
   it('counts upstream calls per day against the quota', async () => {
     const w = await setup({ mode: 'classic', kind: 'test-account' }, { accountType: 'test' })
     await w.keeper.refresh(w.profileId)
+    await w.advance(MIN_TOKEN_AGE_MS)
     await w.keeper.refresh(w.profileId)
     expect(w.keeper.view(w.profileId).quota).toMatchObject({ used: 2, limit: 200 })
   })

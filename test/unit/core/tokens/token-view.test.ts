@@ -19,6 +19,10 @@ const facts = (over: Partial<TokenFacts> = {}): TokenFacts => ({
   quota: { used: 1, limit: 500_000, forceUsed: 0, forceLimit: 20, forceAvailableAt: null },
   missingCredential: false,
   awaitsConfirmation: false,
+  rejected: false,
+  remembered: null,
+  stomping: null,
+  appId: 'wx0123456789abcdef',
   now: NOW,
   ...over
 })

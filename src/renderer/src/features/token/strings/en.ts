@@ -43,7 +43,8 @@ export const tokenEn = {
     timer: 'timer',
     passive: 'passive refresh',
     wake: 'after wake',
-    retry: 'retry'
+    retry: 'retry',
+    evidence: 'token rejected by WeChat'
   },
   actions: 'Token actions',
   fetch: 'Fetch',

@@ -45,7 +45,8 @@ export const tokenZhCN: typeof tokenEn = {
     timer: '定时刷新',
     passive: '被动刷新',
     wake: '唤醒后',
-    retry: '重试'
+    retry: '重试',
+    evidence: '微信拒绝了令牌'
   },
   actions: '令牌操作',
   fetch: '获取',
