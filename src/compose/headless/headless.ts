@@ -7,6 +7,7 @@ import {
   RequestLog,
   tokenSignature
 } from '../../core/local-api'
+import { listenFailure } from '../../core/http/listen'
 import { SANDBOX_APPID } from '../../emulator'
 import { startSandbox, type Sandbox } from '../sandbox'
 import { createAesCipher, unavailableCipher } from '../../core/storage/aes-cipher'
@@ -142,12 +143,8 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessD
     address = await server.listen()
   } catch (error) {
     await shutDown()
-    const code = (error as NodeJS.ErrnoException | null)?.code
-    throw new StartError(
-      code === 'EADDRINUSE'
-        ? `Port ${options.port} on ${host.host} is already in use; choose another with --port (0 = any free port)`
-        : `Cannot listen on ${host.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`
-    )
+    const { message, fix } = listenFailure(error, host.host, options.port)
+    throw new StartError(fix ? `${message.en}. ${fix.en}` : message.en)
   }
   log('info', 'listening', {
     url: address.url,
