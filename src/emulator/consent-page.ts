@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
 import type { PageError } from './authorize-request'
 import type { FakeUser } from './fake-users'
-import type { Reply } from './http-io'
+import { escapeHtml, styleOnlyCsp } from '../core/http/html'
+import { pageReply, type SendReply } from '../core/http/reply'
 import type { SnsScope } from './oauth-model'
 
 // The emulator's pages: plain HTML, one hashed <style>, no script, no external resource, so they work under
@@ -26,52 +26,21 @@ const STYLE = [
   '@media (prefers-color-scheme:dark){body{background:#111;color:#e6e6e6}.card{background:#1e1e1e}.deny{background:#2c2c2c;color:#e6e6e6}.about,.code,.tag{color:#aaa}}'
 ].join('')
 
-const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64')
-
 /** No script, no image, no frame; only the one stylesheet above. */
-export const PAGE_CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${STYLE_HASH}'`,
-  "base-uri 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
+export const PAGE_CSP = styleOnlyCsp(STYLE)
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;'
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch)
-}
-
-function page(title: string, body: string, status = 200, headers: Record<string, string> = {}): Reply {
+function page(title: string, body: string, status = 200, headers?: Record<string, string>): SendReply {
   const html =
     '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>` +
     '<p class="tag">WeChat emulator · 微信模拟器</p>' +
     `${body}</main></body></html>`
-  return {
-    kind: 'send',
-    status,
-    contentType: 'text/html; charset=utf-8',
-    text: html,
-    headers: {
-      'Content-Security-Policy': PAGE_CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-      ...headers
-    }
-  }
+  return pageReply(status, html, PAGE_CSP, { headers })
 }
 
 /** WeChat shows authorize errors in the page, with HTTP 200. */
-export function errorPage(error: PageError): Reply {
+export function errorPage(error: PageError): SendReply {
   const code = error.code === null ? '' : `<p class="code">错误码 / errcode: ${error.code}</p>`
   return page(
     `${error.zh} · ${error.en}`,
@@ -108,7 +77,7 @@ export interface ConsentPageInput {
 }
 
 /** "<app> requests …": pick one of the fake users, then Allow or Refuse. */
-export function consentPage(input: ConsentPageInput): Reply {
+export function consentPage(input: ConsentPageInput): SendReply {
   const scope = SCOPE_TEXT[input.scope]
   const users = input.users
     .map(
@@ -134,11 +103,11 @@ export function consentPage(input: ConsentPageInput): Reply {
 }
 
 /** A 302 to `location`, with a tiny page for clients that do not follow redirects. */
-export function redirectPage(location: string): Reply {
+export function redirectPage(location: string): SendReply {
   return page(
     '正在跳转 · Redirecting',
     `<div class="card"><p>正在跳转 · Redirecting to <span class="code">${escapeHtml(location)}</span></p></div>`,
     302,
-    { Location: location }
+    { location }
   )
 }

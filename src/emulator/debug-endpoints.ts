@@ -48,7 +48,7 @@ export function callbackIp(ledger: TokenLedger, req: WxRequest): Outcome {
  * 10 times per Beijing month (then 48006).
  */
 export function clearQuotaV2(apps: AppRegistry, req: WxRequest): Outcome {
-  const read = readJsonObject(req)
+  const read = readJsonObject(req.method, req.body)
   if (!read.ok) return failure(read.error)
   const appid = stringField(read.fields, 'appid')
   const appsecret = stringField(read.fields, 'appsecret')

@@ -1,7 +1,9 @@
 import { EMULATOR_FAULTS, type EmulatorFault } from '../shared/contract'
 import { CALLBACK_IPS } from './debug-endpoints'
 import { WX, ipNotWhitelisted } from '../core/wechat-wire/errors'
-import { JSON_CONTENT_TYPE, wechatErrorReply, type Reply } from './http-io'
+import { HANG, RESET, reply, type Reply } from '../core/http/reply'
+import { WECHAT_JSON_TYPE } from '../core/wechat-wire/content-types'
+import { wechatErrorReply } from './http-io'
 import { randomTokenString } from './token-shape'
 
 /** Faults waiting to be served, first in first out, one per request. */
@@ -71,18 +73,13 @@ export function faultReply(fault: EmulatorFault, context: FaultContext): Reply {
     case 'ip-whitelist':
       return wechatErrorReply(ipNotWhitelisted(context.callerIp), context.rid)
     case 'http-500-html':
-      return { kind: 'send', status: 502, contentType: 'text/html', text: BAD_GATEWAY_PAGE }
+      return reply(502, 'text/html', BAD_GATEWAY_PAGE)
     case 'hang':
-      return { kind: 'hang' }
+      return HANG
     case 'connection-reset':
-      return { kind: 'reset' }
+      return RESET
     case 'malformed-json':
-      return {
-        kind: 'send',
-        status: 200,
-        contentType: JSON_CONTENT_TYPE,
-        text: truncatedAnswer(context.path)
-      }
+      return reply(200, WECHAT_JSON_TYPE, truncatedAnswer(context.path))
   }
 }
 

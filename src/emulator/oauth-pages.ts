@@ -3,7 +3,7 @@ import { checkAuthorizeRequest, redirectWith, type AuthorizeEndpoint } from './a
 import { consentPage, errorPage, redirectPage } from './consent-page'
 import type { ConsentTickets } from './consent-tickets'
 import { FAKE_USERS, findFakeUser } from './fake-users'
-import type { Reply } from './http-io'
+import type { Reply } from '../core/http/reply'
 import type { OAuthLedger } from './oauth-model'
 
 // The pages WeChat shows inside its client: the authorize link (H5 and website-app qrconnect) and the

@@ -1,12 +1,12 @@
 import type { AppRegistry } from './app-registry'
 import type { TokenLedger } from './credential-model'
 import { callbackIp, clearQuotaV2 } from './debug-endpoints'
-import { SNS_CONTENT_TYPE } from './http-io'
+import { SNS_JSON_TYPE } from '../core/wechat-wire/content-types'
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserInfo, type SnsDeps } from './oauth-endpoints'
 import type { OAuthLedger } from './oauth-model'
 import type { Attribution, StatsBucket } from './stats'
 import { classicToken, stableToken } from './token-endpoints'
-import { isPlainObject, type Outcome, type WxRequest } from '../core/wechat-wire/request'
+import type { Outcome, WxRequest } from '../core/wechat-wire/request'
 
 export interface Route {
   /** Whether queued faults are served to requests on this path. */
@@ -28,7 +28,7 @@ export function createRoutes(
     faultable: false,
     handle: (req) => handle({ apps, oauth }, req),
     attribute: () => undefined,
-    contentType: SNS_CONTENT_TYPE
+    contentType: SNS_JSON_TYPE
   })
   return new Map<string, Route>([
     [
@@ -67,7 +67,7 @@ function chargedTo(appid: string | null | undefined, bucket: StatsBucket): Attri
 }
 
 function stableAttribution(req: WxRequest): Attribution | undefined {
-  if (req.body.kind !== 'json' || !isPlainObject(req.body.value)) return undefined
+  if (!req.body.ok) return undefined
   const { appid, force_refresh: force } = req.body.value
   return typeof appid === 'string' ? chargedTo(appid, force === true ? 'force' : 'stable') : undefined
 }

@@ -1,19 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { EmulatorFault } from '../shared/contract'
+import { allowedHostHeaders, checkHostHeader } from '../core/http/host-header'
+import { closeServer, hostForUrl, listen } from '../core/http/listen'
+import { MAX_BODY_BYTES, parseJsonObject, readBody } from '../core/http/read-body'
+import { writeReply, type Reply } from '../core/http/reply'
 import { AppRegistry } from './app-registry'
 import { ConsentTickets } from './consent-tickets'
 import { TokenLedger } from './credential-model'
 import { FaultQueue, faultReply } from './faults'
-import {
-  MAX_BODY_BYTES,
-  callerIpOf,
-  jsonReply,
-  readBody,
-  wechatErrorReply,
-  writeReply,
-  type Reply
-} from './http-io'
+import { callerIpOf, wechatErrorReply, wechatJsonReply } from './http-io'
 import { OAuthLedger } from './oauth-model'
 import { createPageRoutes } from './oauth-pages'
 import { makeRid } from './rid'
@@ -28,7 +23,7 @@ import type {
   EmulatorStats,
   TokenState
 } from './types'
-import { parseBody, type WxRequest } from '../core/wechat-wire/request'
+import type { WxRequest } from '../core/wechat-wire/request'
 
 /** Creates the built-in WeChat emulator (not yet listening: call `start()`). */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -57,6 +52,9 @@ class EmulatorServer implements Emulator {
   private readonly requestStats = new RequestStats()
   private listening: Promise<Listening> | undefined
   private active: Listening | undefined
+  /** The Host headers requests may carry, and the one to name in a refusal. */
+  private hostNames: ReadonlySet<string> = new Set()
+  private hostName = ''
 
   constructor(options: EmulatorOptions) {
     this.clock = options.clock ?? { now: () => Date.now() }
@@ -99,11 +97,8 @@ class EmulatorServer implements Emulator {
     this.active = undefined
     const started = await attempt.catch(() => undefined)
     if (!started) return
-    await new Promise<void>((resolve) => {
-      started.server.close(() => resolve())
-      // Idle keep-alive sockets and requests left hanging by the 'hang' fault would otherwise hold close() open.
-      started.server.closeAllConnections()
-    })
+    // Every connection goes, or requests left hanging by the 'hang' fault would hold close() open.
+    await closeServer(started.server)
   }
 
   addApp(cfg: EmulatorAppConfig): void {
@@ -134,28 +129,35 @@ class EmulatorServer implements Emulator {
     return this.ledger.stateOf(token, this.clock.now())
   }
 
-  private listen(): Promise<Listening> {
+  private async listen(): Promise<Listening> {
     const server = createServer((req, res) => {
       this.serve(req, res).catch(() => {
         if (res.headersSent) {
           res.destroy()
           return
         }
-        writeReply(req, res, jsonReply(500, { errcode: 500, errmsg: 'emulator: internal error' }))
+        writeReply(res, wechatJsonReply(500, { errcode: 500, errmsg: 'emulator: internal error' }))
       })
     })
-    return new Promise((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(this.port, this.host, () => {
-        server.off('error', reject)
-        const { port } = server.address() as AddressInfo
-        const host = this.host.includes(':') ? `[${this.host}]` : this.host
-        resolve({ server, url: `http://${host}:${port}` })
-      })
-    })
+    const address = await listen(server, this.host, this.port)
+    this.hostNames = allowedHostHeaders(address.host, address.port)
+    this.hostName = `${hostForUrl(address.host)}:${address.port}`
+    return { server, url: address.url }
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = checkHostHeader(req, this.hostNames)
+    if (host !== 'ok') {
+      // The desk and browsers on this machine reach the emulator by the address it printed; any other name
+      // is a page elsewhere trying DNS rebinding.
+      const status = host === 'duplicate' ? 400 : 403
+      const errmsg =
+        host === 'duplicate'
+          ? 'emulator: send exactly one Host header'
+          : `emulator: the Host header must name this emulator (${this.hostName})`
+      writeReply(res, wechatJsonReply(status, { errcode: status, errmsg }, { close: true }))
+      return
+    }
     const url = parseTarget(req.url ?? '/')
     const page = url && this.pages.get(url.pathname)
     if (page) {
@@ -164,7 +166,7 @@ class EmulatorServer implements Emulator {
       const body = read.kind === 'body' ? read.text : ''
       // The raw query, not URL's re-serialisation: the authorize link's parameter order is checked.
       const rawQuery = (req.url ?? '').split('?').slice(1).join('?')
-      writeReply(req, res, page({ method: req.method ?? 'GET', rawQuery, body, now: this.clock.now() }))
+      writeReply(res, page({ method: req.method ?? 'GET', rawQuery, body, now: this.clock.now() }))
       return
     }
     const route = url && this.routes.get(url.pathname)
@@ -172,21 +174,21 @@ class EmulatorServer implements Emulator {
       // Not WeChat's behaviour (it answers unknown cgi paths inconsistently); a plain 404 makes a wrong
       // base URL or path obvious to whoever is testing against the emulator.
       const errmsg = `emulator: no such endpoint ${url?.pathname ?? req.url}`
-      writeReply(req, res, jsonReply(404, { errcode: 404, errmsg }))
+      writeReply(res, wechatJsonReply(404, { errcode: 404, errmsg }))
       return
     }
     const read = await readBody(req, MAX_BODY_BYTES)
     if (read.kind === 'aborted') return
     if (read.kind === 'too-large') {
       const errmsg = `emulator: request body over ${MAX_BODY_BYTES} bytes`
-      writeReply(req, res, jsonReply(413, { errcode: 413, errmsg }, true))
+      writeReply(res, wechatJsonReply(413, { errcode: 413, errmsg }, { close: true }))
       return
     }
     const now = this.clock.now()
     const request: WxRequest = {
       method: req.method ?? 'GET',
       query: url.searchParams,
-      body: parseBody(read.text),
+      body: parseJsonObject(read.text),
       callerIp: callerIpOf(req),
       now
     }
@@ -198,10 +200,10 @@ class EmulatorServer implements Emulator {
     if (fault) reply = faultReply(fault, { path: url.pathname, callerIp: request.callerIp, rid })
     else {
       const outcome = route.handle(request)
-      reply = outcome.ok ? jsonReply(200, outcome.body) : wechatErrorReply(outcome.error, rid)
+      reply = outcome.ok ? wechatJsonReply(200, outcome.body) : wechatErrorReply(outcome.error, rid)
       if (route.contentType && reply.kind === 'send') reply = { ...reply, contentType: route.contentType }
     }
-    writeReply(req, res, reply)
+    writeReply(res, reply)
   }
 }
 

@@ -7,6 +7,7 @@ import {
   RequestLog,
   tokenSignature
 } from '../../core/local-api'
+import { listenFailure } from '../../core/http/listen'
 import { SANDBOX_APPID } from '../../emulator'
 import { LOCAL_API_KEY_ENV } from '../../shared/contract/local-api'
 import { startSandbox, type Sandbox } from '../sandbox'
@@ -149,12 +150,8 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessD
     address = await server.listen()
   } catch (error) {
     await shutDown()
-    const code = (error as NodeJS.ErrnoException | null)?.code
-    throw new StartError(
-      code === 'EADDRINUSE'
-        ? `Port ${options.port} on ${host.host} is already in use; choose another with --port (0 = any free port)`
-        : `Cannot listen on ${host.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`
-    )
+    const { message, fix } = listenFailure(error, host.host, options.port)
+    throw new StartError(fix ? `${message.en}. ${fix.en}` : message.en)
   }
   log('info', 'listening', {
     url: address.url,

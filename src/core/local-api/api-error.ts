@@ -1,5 +1,5 @@
 import { DeskFailure, type DeskError } from '../../shared/result'
-import type { Reply } from './http-io'
+import { jsonReply, type SendReply } from '../http/reply'
 
 /** The error codes of the /v1 API (the `code` of `{"error":{"code","message","errcode"?}}`). */
 export type ApiErrorCode =
@@ -28,22 +28,22 @@ export function apiError(
   code: ApiErrorCode,
   message: string,
   extra: { errcode?: number; errmsg?: string; headers?: Record<string, string>; close?: boolean } = {}
-): Reply {
+): SendReply {
   const { headers, close, ...wechat } = extra
   const body: ApiErrorBody = { error: { code, message, ...wechat } }
-  return { status, body: JSON.stringify(body), headers, close }
+  return jsonReply(status, JSON.stringify(body), { headers, close })
 }
 
 const INTERNAL_MESSAGE = 'Something went wrong inside the desk; the details are in its log.'
 
-export const internalError = (): Reply => apiError(500, 'internal', INTERNAL_MESSAGE)
+export const internalError = (): SendReply => apiError(500, 'internal', INTERNAL_MESSAGE)
 
 /**
  * A failure to produce a token as the /v1 API reports it: WeChat said no → 502 with the errcode, WeChat's
  * (redacted) errmsg and the catalogue's explanation; anything else that leaves no token → 503.
  * Unexpected errors are logged and answered without internals.
  */
-export function tokenFailureReply(error: unknown, logError: (error: unknown) => void): Reply {
+export function tokenFailureReply(error: unknown, logError: (error: unknown) => void): SendReply {
   if (!(error instanceof DeskFailure)) {
     logError(error)
     return internalError()

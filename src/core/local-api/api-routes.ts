@@ -1,9 +1,9 @@
 import type { Clock } from '../time/clock'
 import { apiError, tokenFailureReply } from './api-error'
-import type { AppIndex, CatalogApp } from './app-index'
-import { parseJsonObject, type Reply } from './http-io'
+import { parseJsonObject } from '../http/read-body'
+import { jsonReply, type Reply } from '../http/reply'
+import { APPID_SHAPE, type AppIndex, type CatalogApp } from './app-index'
 import type { TokenResponses } from './token-response'
-import { APPID_SHAPE } from './router'
 import type { TokenSource } from './token-source'
 
 export interface ApiRouteDeps {
@@ -30,7 +30,7 @@ export function listApps(deps: ApiRouteDeps): Reply {
       expires_at: held ? new Date(held.expiresAt).toISOString() : null
     }
   })
-  return { status: 200, body: JSON.stringify({ apps }) }
+  return jsonReply(200, JSON.stringify({ apps }))
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { AppKind, EnvTag, TokenMode } from '../../shared/contract'
 import { SecretMatcher } from './key'
 
+/** `wx` + 16 lower-case hex: only such a value is echoed back or logged as an AppID. */
+export const APPID_SHAPE = /^wx[0-9a-f]{16}$/
+
 /** An app as the local API sees it. Never carries the secret. */
 export interface CatalogApp {
   /** The desk's id for it (a profile id; the AppID in headless serve). */

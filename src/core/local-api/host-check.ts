@@ -1,5 +1,4 @@
 import { isIP } from 'node:net'
-import { networkInterfaces } from 'node:os'
 import { text, type Localized } from '../../shared/result'
 
 /** 127.0.0.0/8, ::1 and `localhost`. */
@@ -7,13 +6,6 @@ export function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase()
   if (bare === 'localhost' || bare === '::1') return true
   return isIP(bare) === 4 && bare.startsWith('127.')
-}
-
-/** The "every interface" addresses (IPv4 all-zeros, IPv6 `::`). */
-export function isUnspecifiedHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '')
-  if (isIP(bare) === 4) return bare.split('.').every((part) => Number(part) === 0)
-  return isIP(bare) === 6 && /^[0:]+$/.test(bare)
 }
 
 export type ListenHostCheck = { ok: true; host: string } | { ok: false; message: Localized }
@@ -52,33 +44,4 @@ export function nonLoopbackWarning(host: string): Localized {
     `The local API listens on ${host}: any machine that can reach this address and has the key can read your access tokens, over plain HTTP. Switch back to 127.0.0.1 when you no longer need it.`,
     `本地 API 正在监听 ${host}：任何能访问该地址并持有密钥的机器都能以明文 HTTP 读取你的 access_token。不再需要时请改回 127.0.0.1。`
   )
-}
-
-/** `host` as it appears in a URL or a Host header (IPv6 in brackets). */
-export function hostForUrl(host: string): string {
-  return isIP(host) === 6 ? `[${host}]` : host
-}
-
-/**
- * The Host header values a request may carry (lower-case), which defeats DNS rebinding: a page on
- * evil.example that re-resolves its name to 127.0.0.1 still sends `Host: evil.example`. A bind accepts its own
- * address and `localhost` (a non-loopback bind is the user's explicit choice); the all-interfaces address
- * accepts loopback plus every interface address of this machine.
- */
-export function allowedHostHeaders(boundHost: string, port: number): ReadonlySet<string> {
-  const names = new Set<string>()
-  if (isUnspecifiedHost(boundHost)) {
-    names.add('127.0.0.1').add('localhost').add('[::1]')
-    for (const list of Object.values(networkInterfaces())) {
-      for (const info of list ?? []) names.add(hostForUrl(info.address.toLowerCase()))
-    }
-  } else {
-    names.add(hostForUrl(boundHost.toLowerCase())).add('localhost')
-  }
-  const allowed = new Set<string>()
-  for (const name of names) {
-    allowed.add(`${name}:${port}`)
-    if (port === 80) allowed.add(name)
-  }
-  return allowed
 }

@@ -7,7 +7,6 @@ export { LocalApiService, type LocalApiPatch, type LocalApiServiceDeps } from '.
 export { localApiHandlers } from './handlers'
 export { buildSnippets, type SnippetInput } from './snippets'
 export { checkApiKey, generateApiKey, maskApiKey } from './key'
-export { checkListenHost, isLoopbackHost, nonLoopbackWarning, allowedHostHeaders } from './host-check'
-export { MAX_BODY_BYTES } from './http-io'
+export { checkListenHost, isLoopbackHost, nonLoopbackWarning } from './host-check'
 export type { TokenSource } from './token-source'
 export { tokenSignature, type TokenEventData } from './sse'

@@ -8,17 +8,13 @@ import {
 } from '../../shared/contract/local-api'
 import { DeskFailure, text, type DeskError } from '../../shared/result'
 import type { Notice } from '../../shared/contract'
+import { isUnspecifiedHost } from '../http/host-header'
+import { hostForUrl, listenFailure } from '../http/listen'
 import type { ClipboardPort, SecretCipher } from '../ports'
 import type { DeskStore, LocalApiSettings } from '../storage'
 import type { Clock } from '../time/clock'
 import type { AppCatalog } from './app-index'
-import {
-  checkListenHost,
-  hostForUrl,
-  isLoopbackHost,
-  isUnspecifiedHost,
-  nonLoopbackWarning
-} from './host-check'
+import { checkListenHost, isLoopbackHost, nonLoopbackWarning } from './host-check'
 import { generateApiKey, maskApiKey } from './key'
 import { RequestLog } from './request-log'
 import { createControlServer, type ControlServer, type ControlServerTimeouts } from './server'
@@ -239,7 +235,7 @@ export class LocalApiService {
       this.lastError = null
     } catch (error) {
       await server.close()
-      this.lastError = listenError(error, host, port)
+      this.lastError = listenFailure(error, host, port)
     }
   }
 
@@ -320,45 +316,5 @@ export class LocalApiService {
     const run = this.queue.then(task, task)
     this.queue = run.catch(() => undefined)
     return run
-  }
-}
-
-function listenError(error: unknown, host: string, port: number): DeskError {
-  const code = (error as NodeJS.ErrnoException | null)?.code
-  const where = `${hostForUrl(host)}:${port}`
-  switch (code) {
-    case 'EADDRINUSE':
-      return {
-        code: 'guard',
-        message: text(
-          `Port ${port} on ${host} is already in use by another program. Choose another port, or 0 for any free one.`,
-          `${host} 上的端口 ${port} 已被其他程序占用。请换一个端口，或填 0 让系统自动选择空闲端口。`
-        ),
-        retryable: true
-      }
-    case 'EACCES':
-      return {
-        code: 'guard',
-        message: text(
-          `This system does not allow the desk to listen on ${where}. Ports below 1024 usually need administrator rights; pick a higher one.`,
-          `系统不允许在 ${where} 上监听。1024 以下的端口通常需要管理员权限，请换一个更大的端口。`
-        )
-      }
-    case 'EADDRNOTAVAIL':
-      return {
-        code: 'guard',
-        message: text(
-          `${host} is not an address of this machine, so the desk cannot listen on it.`,
-          `${host} 不是本机的地址，无法在其上监听。`
-        )
-      }
-    default:
-      return {
-        code: 'internal',
-        message: text(
-          `The local API could not start on ${where}: ${error instanceof Error ? error.message : String(error)}`,
-          `本地 API 无法在 ${where} 上启动：${error instanceof Error ? error.message : String(error)}`
-        )
-      }
   }
 }

@@ -1,17 +1,30 @@
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import type { Duplex } from 'node:stream'
+import { allowedHostHeaders, checkHostHeader } from '../http/host-header'
+import { closeServer, listen, type ListenAddress } from '../http/listen'
+import { hasBody, MAX_BODY_BYTES, readBody } from '../http/read-body'
+import { writeReply, writeReplyToSocket, type Reply } from '../http/reply'
+import { RouteMemo } from '../http/route-memo'
+import { Router, type RouteMatch } from '../http/router'
 import type { Clock } from '../time/clock'
 import { redactText } from '../wechat/redact'
 import { apiError, internalError, type ApiErrorCode } from './api-error'
-import { accessToken, listApps, passiveRefresh, type ApiRouteDeps } from './api-routes'
 import { AppIndex, type AppCatalog } from './app-index'
-import { BearerAuth, WWW_AUTHENTICATE } from './auth'
-import { allowedHostHeaders, hostForUrl } from './host-check'
-import { hasBody, JSON_TYPE, MAX_BODY_BYTES, readBody, writeReply, type Reply } from './http-io'
+import { BearerAuth } from './auth'
 import type { RequestLog } from './request-log'
-import { APPID_SHAPE, matchRoute, type RouteMatch } from './router'
+import {
+  API_ROUTES,
+  callerPath,
+  routeLabel,
+  unroutedReply,
+  UNAUTHORIZED,
+  type Answer,
+  type ApiCall,
+  type ApiRoute,
+  type RouteServices
+} from './routes'
 import { TokenEventStream } from './sse'
 import { TokenResponses } from './token-response'
 import type { TokenSource } from './token-source'
@@ -63,11 +76,7 @@ export interface ControlServerOptions {
   logError?: (error: unknown) => void
 }
 
-export interface ControlAddress {
-  host: string
-  port: number
-  url: string
-}
+export type ControlAddress = ListenAddress
 
 export interface ControlServer {
   readonly address: ControlAddress | null
@@ -84,9 +93,6 @@ export function createControlServer(options: ControlServerOptions): ControlServe
   return new HttpControlServer(options)
 }
 
-/** Routes that need the API key (the WeChat-compatible ones check the AppSecret instead). */
-const KEYED = new Set(['apps', 'access-token', 'refresh', 'events'])
-
 class HttpControlServer implements ControlServer {
   private server: Server | null = null
   private bound: ControlAddress | null = null
@@ -94,16 +100,14 @@ class HttpControlServer implements ControlServer {
   private apiKey: string | null
   private readonly auth: BearerAuth
   private readonly index: AppIndex
-  private readonly routes: ApiRouteDeps
-  private readonly compat: WeChatCompat
-  private readonly events: TokenEventStream
+  private readonly services: RouteServices
+  private readonly router = new Router(API_ROUTES)
+  private readonly memo = new RouteMemo<Routed>()
   private readonly timeouts: ControlServerTimeouts
   private readonly maxBodyBytes: number
   private readonly logError: (error: unknown) => void
   private unsubscribeTokens: (() => void) | null = null
   private closed = false
-  /** The last request target, routed: callers poll one URL, so repeated requests skip the routing. */
-  private lastRoute: RoutedTarget | null = null
 
   constructor(private readonly options: ControlServerOptions) {
     this.apiKey = options.apiKey
@@ -112,17 +116,18 @@ class HttpControlServer implements ControlServer {
     this.logError = options.logError ?? ((error) => console.error('[desk] local API error', error))
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES
-    const responses = new TokenResponses()
-    const shared = {
+    const api = {
       index: this.index,
       tokens: options.tokens,
       clock: options.clock,
-      responses,
+      responses: new TokenResponses(),
       logError: this.logError
     }
-    this.routes = shared
-    this.compat = new WeChatCompat({ ...shared, forceSpacingMs: options.forceSpacingMs ?? 30_000 })
-    this.events = new TokenEventStream((profileId) => this.index.byProfile(profileId)?.appId ?? null)
+    this.services = {
+      api,
+      compat: new WeChatCompat({ ...api, forceSpacingMs: options.forceSpacingMs ?? 30_000 }),
+      events: new TokenEventStream((profileId) => this.index.byProfile(profileId)?.appId ?? null)
+    }
   }
 
   get address(): ControlAddress | null {
@@ -148,26 +153,19 @@ class HttpControlServer implements ControlServer {
     server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
       this.onClientError(error, socket)
     )
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen({ host, port: this.options.port ?? 17180, exclusive: true }, () => {
-        server.off('error', reject)
-        resolve()
-      })
-    })
-    const { port } = server.address() as AddressInfo
+    const address = await listen(server, host, this.options.port ?? 17180)
     this.server = server
-    this.allowedHosts = allowedHostHeaders(host, port)
-    this.bound = { host, port, url: `http://${hostForUrl(host)}:${port}` }
-    this.unsubscribeTokens = this.options.tokens.onChange((view) => this.events.onTokenView(view))
-    return this.bound
+    this.allowedHosts = allowedHostHeaders(host, address.port)
+    this.bound = address
+    this.unsubscribeTokens = this.options.tokens.onChange((view) => this.services.events.onTokenView(view))
+    return address
   }
 
   setApiKey(key: string | null): void {
     this.apiKey = key
     this.auth.setKey(key)
-    this.lastRoute = null // its label was masked with the old key
-    this.events.closeAll()
+    this.memo.forget() // its label was masked with the old key
+    this.services.events.closeAll()
   }
 
   async close(): Promise<void> {
@@ -177,31 +175,29 @@ class HttpControlServer implements ControlServer {
     this.bound = null
     this.unsubscribeTokens?.()
     this.unsubscribeTokens = null
-    this.events.closeAll()
+    this.services.events.closeAll()
     this.index.dispose()
-    if (!server) return
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve())
-      server.closeAllConnections()
-    })
+    if (server) await closeServer(server)
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const method = req.method ?? 'GET'
-    const host = req.headers.host
-    if (host === undefined || !(this.allowedHosts.has(host) || this.allowedHosts.has(host.toLowerCase()))) {
-      const reply = apiError(
-        403,
-        'forbidden-host',
-        'The Host header must name the address the desk listens on (e.g. 127.0.0.1:17180); requests for other names are refused.'
-      )
-      this.finish(this.exchange(req, res, method, this.unknownRoute(req.url ?? '')), reply)
+    const target = req.url ?? '/'
+    const host = checkHostHeader(req, this.allowedHosts)
+    if (host !== 'ok') {
+      const refused: Routed = {
+        match: { kind: 'not-found', path: target },
+        label: callerPath(target, this.mask)
+      }
+      const reply = host === 'duplicate' ? DUPLICATE_HOST : FOREIGN_HOST
+      this.finish(new Exchange(req, res, method, refused, this.options.clock), reply)
       return
     }
-    const { match, label } = this.routeOf(method, req.url ?? '/')
-    const exchange = this.exchange(req, res, method, label)
-    if (!hasBody(req)) {
-      this.dispatch(exchange, match, '')
+    const routed = this.routeOf(method, target)
+    const exchange = new Exchange(req, res, method, routed, this.options.clock)
+    const { match } = routed
+    if (!hasBody(req) || (match.kind === 'route' && match.route.body === 'stream')) {
+      this.dispatch(exchange, '')
       return
     }
     exchange.waitingSince = performance.now()
@@ -213,85 +209,46 @@ class HttpControlServer implements ControlServer {
           this.finish(exchange, apiError(413, 'payload-too-large', message, { close: true }))
           return
         }
-        this.dispatch(exchange, match, read.text)
+        this.dispatch(exchange, read.text)
       },
       (error: unknown) => this.fail(exchange, error)
     )
   }
 
-  private exchange(req: IncomingMessage, res: ServerResponse, method: string, route: string): Exchange {
-    // One clock read per request: the log's time, and the `expires_in` of a held token.
-    return { req, res, method, route, at: this.options.clock.now(), waitingSince: null }
-  }
-
-  private dispatch(exchange: Exchange, match: RouteMatch, body: string): void {
-    let outcome: Reply | Promise<Reply> | 'stream'
+  private dispatch(exchange: Exchange, body: string): void {
+    let answer: Answer
     try {
-      outcome = this.decide(exchange, match, body)
+      answer = this.decide(exchange, body)
     } catch (error) {
       this.fail(exchange, error)
       return
     }
-    if (outcome === 'stream') {
-      this.record(exchange, 200)
-      return
-    }
-    if (outcome instanceof Promise) {
+    if (answer instanceof Promise) {
       exchange.waitingSince ??= performance.now()
-      outcome.then(
+      answer.then(
         (reply) => this.finish(exchange, reply),
         (error: unknown) => this.fail(exchange, error)
       )
-      return
+    } else if (answer.kind === 'streamed') {
+      this.recordStreamed(exchange, answer.status)
+    } else {
+      this.finish(exchange, answer)
     }
-    this.finish(exchange, outcome)
   }
 
-  private decide(
-    { req, res, method, at, waitingSince }: Exchange,
-    match: RouteMatch,
-    body: string
-  ): Reply | Promise<Reply> | 'stream' {
-    if (match.kind === 'not-found')
-      return apiError(404, 'not-found', 'No such endpoint. See GET /v1/apps and the README.')
-    if (match.kind === 'method-not-allowed') {
-      return apiError(405, 'method-not-allowed', `Use ${match.allow.join(' or ')} here.`, {
-        headers: { allow: match.allow.join(', ') }
-      })
-    }
-    if (KEYED.has(match.name) && !this.auth.allows(req.headers.authorization)) {
-      return apiError(401, 'unauthorized', 'Send the desk’s API key as "Authorization: Bearer <key>".', {
-        headers: WWW_AUTHENTICATE
-      })
-    }
-    switch (match.name) {
-      case 'healthz':
-        return { status: 200, body: '{"ok":true}' }
-      case 'apps':
-        return listApps(this.routes)
-      case 'access-token':
-        // After waiting for a request body, the arrival time is no longer "now".
-        return accessToken(
-          this.routes,
-          match.appid ?? '',
-          waitingSince === null ? at : this.options.clock.now()
-        )
-      case 'refresh':
-        return passiveRefresh(this.routes, match.appid ?? '', body)
-      case 'events':
-        this.events.open(req, res)
-        return 'stream'
-      case 'wx-token':
-        return this.compat.classicToken(method, match.query)
-      case 'wx-stable-token':
-        return this.compat.stableToken(method, body)
-    }
+  /** The table decides: 404 / 405 from the match, 401 for a keyed route without the key, else its handler. */
+  private decide(exchange: Exchange, body: string): Answer {
+    const { match } = exchange.routed
+    if (match.kind !== 'route') return unroutedReply(match)
+    const { route } = match
+    if (route.keyed && !this.auth.allows(exchange.req.headers.authorization)) return UNAUTHORIZED
+    return route.handle(this.services, exchange, body)
   }
 
   private finish(exchange: Exchange, reply: Reply): void {
     const { res } = exchange
     if (!res.headersSent && !res.destroyed) writeReply(res, reply)
-    this.record(exchange, reply.status)
+    this.record(exchange, reply.kind === 'send' ? reply.status : 0)
   }
 
   private fail(exchange: Exchange, error: unknown): void {
@@ -299,57 +256,45 @@ class HttpControlServer implements ControlServer {
     this.finish(exchange, internalError())
   }
 
-  private record({ req, method, route, at, waitingSince }: Exchange, status: number): void {
+  private recordStreamed(exchange: Exchange, status: number | Promise<number>): void {
+    if (typeof status === 'number') {
+      this.record(exchange, status)
+      return
+    }
+    exchange.waitingSince ??= performance.now()
+    status.then(
+      (settled) => this.record(exchange, settled),
+      (error: unknown) => {
+        this.logError(error)
+        this.record(exchange, 500)
+      }
+    )
+  }
+
+  private record({ req, method, routed, at, waitingSince }: Exchange, status: number): void {
     this.options.requestLog?.record(
       // When it was answered, so the log's times follow its order; an answer given at once, on arrival.
       waitingSince === null ? at : this.options.clock.now(),
       method,
-      route,
+      routed.label,
       status,
       req.socket.remotePort ?? null,
       waitingSince === null ? 0 : Math.round((performance.now() - waitingSince) * 100) / 100
     )
   }
 
-  private routeOf(method: string, target: string): RoutedTarget {
-    const last = this.lastRoute
-    if (last !== null && last.target === target && last.method === method) return last
-    const match = matchRoute(method, target)
-    const routed: RoutedTarget = { method, target, match, label: this.routeLabel(match) }
-    // Only query-less targets are kept: a query may carry an AppSecret (`/cgi-bin/token?…&secret=`), which
-    // must not outlive its request.
-    if (!target.includes('?')) this.lastRoute = routed
+  private routeOf(method: string, target: string): Routed {
+    const kept = this.memo.recall(method, target)
+    if (kept !== null) return kept
+    const match = this.router.match(method, target)
+    const routed: Routed = { match, label: routeLabel(match, this.mask) }
+    this.memo.remember(method, target, routed)
     return routed
   }
 
-  /** The path as the request log shows it: route templates for known routes, never a query string. */
-  private routeLabel(match: RouteMatch): string {
-    if (match.kind !== 'route') return this.unknownRoute(match.path)
-    switch (match.name) {
-      case 'access-token':
-      case 'refresh': {
-        const appid = match.appid !== null && APPID_SHAPE.test(match.appid) ? match.appid : '{appid}'
-        return `/v1/apps/${appid}/access-token${match.name === 'refresh' ? '/refresh' : ''}`
-      }
-      case 'healthz':
-        return '/healthz'
-      case 'apps':
-        return '/v1/apps'
-      case 'events':
-        return '/v1/events'
-      case 'wx-token':
-        return '/cgi-bin/token'
-      case 'wx-stable-token':
-        return '/cgi-bin/stable_token'
-    }
-  }
-
-  /** An unknown path is caller-supplied text: shortened, query dropped, and anything credential-shaped masked. */
-  private unknownRoute(target: string): string {
-    const q = target.indexOf('?')
-    const path = (q === -1 ? target : target.slice(0, q)).slice(0, 200)
-    return redactText(path, this.apiKey === null ? [] : [this.apiKey])
-  }
+  /** Caller-supplied text on its way to the log: anything shaped like the API key is masked. */
+  private readonly mask = (text: string): string =>
+    redactText(text, this.apiKey === null ? [] : [this.apiKey])
 
   /**
    * Requests Node's parser refuses (malformed, headers too large, too slow) still get the API's JSON error
@@ -363,14 +308,7 @@ class HttpControlServer implements ControlServer {
       return
     }
     const [status, code, message] = clientErrorReply(error.code)
-    const body = JSON.stringify({ error: { code, message } })
-    socket.end(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
-        `content-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
-        'cache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n' +
-        body
-    )
-    setTimeout(() => socket.destroy(), 1_000).unref()
+    writeReplyToSocket(socket, apiError(status, code, message))
     this.options.requestLog?.record(
       this.options.clock.now(),
       '-',
@@ -382,30 +320,58 @@ class HttpControlServer implements ControlServer {
   }
 }
 
-/** One request on its way through the server. */
-interface Exchange {
-  req: IncomingMessage
-  res: ServerResponse
-  method: string
-  /** What the request log shows as its route. */
-  route: string
-  /** When it arrived (the clock's epoch ms). */
-  at: number
+/** A request target and what routing made of it (kept by the route memo for query-less targets). */
+interface Routed {
+  match: RouteMatch<ApiRoute>
+  /** What the request log shows for it. */
+  label: string
+}
+
+/** One request on its way through the server; the handlers see it as an `ApiCall`. */
+class Exchange implements ApiCall {
+  /** When it arrived (the clock's epoch ms): the one clock read per request, for the log's time and a held token's `expires_in`. */
+  readonly at: number
   /**
    * `performance.now()` when the answer started waiting for the request body or for WeChat; null for an
    * answer given in the tick the request arrived, whose duration (microseconds) is recorded as 0 rather than
    * measured with two more clock reads on the hot path: the panel would show "0.0 ms" either way.
    */
-  waitingSince: number | null
+  waitingSince: number | null = null
+
+  constructor(
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly method: string,
+    readonly routed: Routed,
+    private readonly clock: Clock
+  ) {
+    this.at = clock.now()
+  }
+
+  get params(): Readonly<Record<string, string>> {
+    const { match } = this.routed
+    return match.kind === 'route' ? match.params : NO_PARAMS
+  }
+
+  get query(): string {
+    const { match } = this.routed
+    return match.kind === 'route' ? match.query : ''
+  }
+
+  now(): number {
+    // After waiting for a request body, the arrival time is no longer "now".
+    return this.waitingSince === null ? this.at : this.clock.now()
+  }
 }
 
-interface RoutedTarget {
-  method: string
-  target: string
-  match: RouteMatch
-  /** What the request log shows for it. */
-  label: string
-}
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({})
+
+const FOREIGN_HOST = apiError(
+  403,
+  'forbidden-host',
+  'The Host header must name the address the desk listens on (e.g. 127.0.0.1:17180); requests for other names are refused.'
+)
+const DUPLICATE_HOST = apiError(400, 'bad-request', 'Send exactly one Host header.', { close: true })
 
 function clientErrorReply(code: string | undefined): [number, ApiErrorCode, string] {
   switch (code) {

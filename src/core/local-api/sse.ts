@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { TokenView } from '../../shared/contract'
+import { SECURITY_HEADERS } from '../http/reply'
 
 /** What a `token` event says: which app, and until when its token lives. Never the token. */
 export interface TokenEventData {
@@ -42,8 +43,7 @@ export class TokenEventStream {
     req.socket.setNoDelay(true)
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
+      ...SECURITY_HEADERS,
       connection: 'keep-alive'
     })
     res.write('retry: 3000\n: connected\n\n')

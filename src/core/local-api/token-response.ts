@@ -1,5 +1,6 @@
 import type { HeldToken } from '../tokens'
-import { preparedReply, WECHAT_JSON_TYPE, type Reply } from './http-io'
+import { JSON_TYPE, prepare, reply, type SendReply } from '../http/reply'
+import { WECHAT_JSON_TYPE } from '../wechat-wire/content-types'
 
 interface Rendered {
   held: HeldToken
@@ -8,9 +9,9 @@ interface Rendered {
   /** `,"expires_at":"…","obtained_at":"…","mode":"…"` */
   tail: string
   /** The last answers given, valid while `expires_in` stays the same second. */
-  desk: Reply | null
+  desk: SendReply | null
   deskSeconds: number
-  wechat: Reply | null
+  wechat: SendReply | null
   wechatSeconds: number
 }
 
@@ -27,24 +28,24 @@ export class TokenResponses {
   private readonly rendered = new Map<string, Rendered>()
 
   /** `{"access_token","expires_in","expires_at","obtained_at","mode"[,"refreshed"]}` for the /v1 API. */
-  desk(profileId: string, held: HeldToken, now: number, refreshed?: boolean): Reply {
+  desk(profileId: string, held: HeldToken, now: number, refreshed?: boolean): SendReply {
     const r = this.render(profileId, held)
     const seconds = remainingSeconds(held, now)
     if (refreshed !== undefined)
-      return preparedReply(200, `${r.head}${seconds}${r.tail},"refreshed":${refreshed}}`)
+      return prepare(reply(200, JSON_TYPE, `${r.head}${seconds}${r.tail},"refreshed":${refreshed}}`))
     if (r.desk === null || r.deskSeconds !== seconds) {
-      r.desk = preparedReply(200, `${r.head}${seconds}${r.tail}}`)
+      r.desk = prepare(reply(200, JSON_TYPE, `${r.head}${seconds}${r.tail}}`))
       r.deskSeconds = seconds
     }
     return r.desk
   }
 
   /** `{"access_token","expires_in"}`: exactly WeChat's shape, with WeChat's content type. */
-  wechat(profileId: string, held: HeldToken, now: number): Reply {
+  wechat(profileId: string, held: HeldToken, now: number): SendReply {
     const r = this.render(profileId, held)
     const seconds = remainingSeconds(held, now)
     if (r.wechat === null || r.wechatSeconds !== seconds) {
-      r.wechat = preparedReply(200, `${r.head}${seconds}}`, WECHAT_JSON_TYPE)
+      r.wechat = prepare(reply(200, WECHAT_JSON_TYPE, `${r.head}${seconds}}`))
       r.wechatSeconds = seconds
     }
     return r.wechat

@@ -1,10 +1,16 @@
 import { DeskFailure } from '../../shared/result'
-// WeChat's own wording lives in one table, the emulator's; the compatible endpoints speak it too.
-import { WX, type WeChatError } from '../wechat-wire/errors'
+import { parseJsonObject } from '../http/read-body'
+import { reply, type Reply } from '../http/reply'
 import type { Clock } from '../time/clock'
 import type { HeldToken } from '../tokens'
+import { WECHAT_JSON_TYPE } from '../wechat-wire/content-types'
+import { WX, type WeChatError } from '../wechat-wire/errors'
+import {
+  readClassicTokenRequest,
+  readStableTokenRequest,
+  type TokenRequestRead
+} from '../wechat-wire/token-request'
 import type { AppIndex } from './app-index'
-import { parseJsonObject, WECHAT_JSON_TYPE, type Reply } from './http-io'
 import type { TokenResponses } from './token-response'
 import type { TokenSource } from './token-source'
 
@@ -32,37 +38,19 @@ export class WeChatCompat {
 
   /** `GET /cgi-bin/token?grant_type=client_credential&appid=…&secret=…` */
   classicToken(method: string, query: string): Reply | Promise<Reply> {
-    if (method !== 'GET') return wechatError(WX.requireGet)
-    const params = new URLSearchParams(query)
-    return this.serve(
-      params.get('grant_type') ?? '',
-      params.get('appid') ?? '',
-      params.get('secret') ?? '',
-      false
-    )
+    return this.serve(readClassicTokenRequest(method, new URLSearchParams(query)))
   }
 
   /** `POST /cgi-bin/stable_token` with `{"grant_type","appid","secret","force_refresh"?}` */
   stableToken(method: string, body: string): Reply | Promise<Reply> {
-    if (method !== 'POST') return wechatError(WX.requirePost)
-    const parsed = parseJsonObject(body)
-    if (!parsed.ok) return wechatError(parsed.reason === 'empty' ? WX.emptyPostData : WX.dataFormat)
-    const fields = parsed.value
-    const grantType = stringField(fields, 'grant_type')
-    const appid = stringField(fields, 'appid')
-    const secret = stringField(fields, 'secret')
-    const force = fields['force_refresh'] === undefined ? false : fields['force_refresh']
-    if (grantType === null || appid === null || secret === null || typeof force !== 'boolean') {
-      return wechatError(WX.dataFormat)
-    }
-    return this.serve(grantType, appid, secret, force)
+    return this.serve(readStableTokenRequest(method, parseJsonObject(body)))
   }
 
-  // WeChat's validation order (wechat-api.md §6a): missing params → grant_type → appid → secret.
-  private serve(grantType: string, appid: string, secret: string, force: boolean): Reply | Promise<Reply> {
-    if (appid === '') return wechatError(WX.appidMissing)
-    if (secret === '') return wechatError(WX.appsecretMissing)
-    if (grantType !== 'client_credential') return wechatError(WX.invalidGrantType)
+  // WeChat's first checks (method, body, 41002 → 41004 → 40002) are core/wechat-wire's; then the AppID (40013)
+  // and the secret (40125), against the desk's own apps.
+  private serve(read: TokenRequestRead): Reply | Promise<Reply> {
+    if (!read.ok) return wechatError(read.error)
+    const { appid, secret, forceRefresh: force } = read.request
     const lookup = this.deps.index.lookup(appid)
     if (lookup.kind === 'unknown') return wechatError(WX.invalidAppid)
     if (lookup.kind === 'ambiguous') {
@@ -127,15 +115,5 @@ export class WeChatCompat {
   }
 }
 
-const wechatError = (error: WeChatError): Reply => ({
-  status: 200,
-  body: JSON.stringify({ errcode: error.errcode, errmsg: error.errmsg }),
-  contentType: WECHAT_JSON_TYPE
-})
-
-/** A credential field: the string, '' when absent, null when it has another type (WeChat: 47001). */
-function stringField(fields: Record<string, unknown>, name: string): string | null {
-  const value = fields[name]
-  if (value === undefined) return ''
-  return typeof value === 'string' ? value : null
-}
+const wechatError = (error: WeChatError): Reply =>
+  reply(200, WECHAT_JSON_TYPE, JSON.stringify({ errcode: error.errcode, errmsg: error.errmsg }))

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { closeServer, listen, type ListenAddress } from '../http/listen'
+import { pageReply, textReply, writeReply } from '../http/reply'
 import type { Clock } from '../time/clock'
 import { CATCHER_CSP, catcherPage, type CatcherPageKind } from './catcher-page'
 
@@ -34,8 +35,6 @@ export function checkCatcherPath(path: string): boolean {
   return /^\/[A-Za-z0-9/_.-]{0,199}$/.test(path) && !path.includes('..') && !path.includes('//')
 }
 
-const hostInUrl = (host: string): string => (host.includes(':') ? `[${host}]` : host)
-
 /**
  * The callback catcher: a tiny HTTP server on the address and port the user chose, answering one path only.
  * It hands the first code to the desk, answers WeChat's duplicate callback without handing it over again,
@@ -52,7 +51,7 @@ export class CallbackCatcher {
   private constructor(
     private readonly server: Server,
     private readonly options: CatcherOptions,
-    readonly port: number
+    private readonly address: ListenAddress
   ) {
     const timeout = options.timeoutMs ?? CATCHER_TIMEOUT_MS
     this.closesAt = options.clock.now() + timeout
@@ -68,20 +67,17 @@ export class CallbackCatcher {
     })
     server.headersTimeout = 10_000
     server.requestTimeout = 15_000
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(options.port, options.host, () => {
-        server.off('error', reject)
-        resolve()
-      })
-    })
-    catcher = new CallbackCatcher(server, options, (server.address() as AddressInfo).port)
+    catcher = new CallbackCatcher(server, options, await listen(server, options.host, options.port))
     return catcher
+  }
+
+  get port(): number {
+    return this.address.port
   }
 
   /** The redirect URI to put in the authorize link. */
   get url(): string {
-    return `http://${hostInUrl(this.options.host)}:${this.port}${this.options.path}`
+    return `${this.address.url}${this.options.path}`
   }
 
   get isClosed(): boolean {
@@ -150,33 +146,23 @@ export class CallbackCatcher {
     this.closed = true
     this.cancelTimer?.()
     this.cancelTimer = null
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve())
-      this.server.closeAllConnections()
-    })
+    await closeServer(this.server)
     this.options.onClose?.(reason)
   }
 }
 
-const SECURITY_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'no-store',
-  Connection: 'close'
-}
+// Every answer closes its connection: the phone has nothing more to ask, and a catcher that is about to stop
+// should not keep idle sockets around.
+
+const NOT_FOUND = textReply(404, 'Not found\n', {
+  close: true,
+  headers: { 'referrer-policy': 'no-referrer' }
+})
 
 function notFound(res: ServerResponse): void {
-  res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' })
-  res.end('Not found\n')
+  writeReply(res, NOT_FOUND)
 }
 
 function page(res: ServerResponse, status: number, kind: CatcherPageKind, state: string | null): void {
-  const html = catcherPage(kind, state)
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Security-Policy': CATCHER_CSP,
-    'Content-Length': Buffer.byteLength(html)
-  })
-  res.end(html)
+  writeReply(res, pageReply(status, catcherPage(kind, state), CATCHER_CSP, { close: true }))
 }

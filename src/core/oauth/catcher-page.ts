@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { escapeHtml, styleOnlyCsp } from '../http/html'
 
 // The pages the callback catcher shows on the phone: zh + en, no script, no external resource, one hashed
 // stylesheet, and nothing from the request except an escaped, shortened state.
@@ -14,22 +14,7 @@ const STYLE = [
   '@media (prefers-color-scheme:dark){body{background:#111;color:#e6e6e6}.en{color:#aaa}.small{color:#888}}'
 ].join('')
 
-export const CATCHER_CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'"
-].join('; ')
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;'
-}
-export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch)
+export const CATCHER_CSP = styleOnlyCsp(STYLE, ["form-action 'none'"])
 
 export type CatcherPageKind = 'done' | 'duplicate' | 'refused' | 'busy' | 'nothing'
 

@@ -4,7 +4,10 @@ export interface WeChatError {
   errmsg: string
 }
 
-/** WeChat's wording for each errcode the emulator answers with (wechat-api.md §7). */
+/**
+ * WeChat's wording for each errcode (wechat-api.md §7): the one table for everything that answers in WeChat's
+ * place, the emulator and the local API's WeChat-compatible endpoints alike.
+ */
 export const WX = {
   systemError: { errcode: -1, errmsg: 'system error' },
   invalidCredential: {

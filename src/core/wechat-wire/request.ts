@@ -1,25 +1,16 @@
+import type { JsonObjectBody } from '../http/read-body'
 import { WX, type WeChatError } from './errors'
 
-/** A request as the endpoint logic sees it: already read, with the instant it is answered at. */
+/** A request as WeChat's endpoint logic sees it: already read, with the instant it is answered at. */
 export interface WxRequest {
   method: string
   query: URLSearchParams
-  body: ParsedBody
+  /** The body read as a JSON object (`parseJsonObject`), or why it is not one. */
+  body: JsonObjectBody
   /** As the socket sees it, `::ffff:` stripped. */
   callerIp: string
   /** Epoch ms. */
   now: number
-}
-
-export type ParsedBody = { kind: 'empty' } | { kind: 'invalid' } | { kind: 'json'; value: unknown }
-
-export function parseBody(text: string): ParsedBody {
-  if (text.trim() === '') return { kind: 'empty' }
-  try {
-    return { kind: 'json', value: JSON.parse(text) as unknown }
-  } catch {
-    return { kind: 'invalid' }
-  }
 }
 
 export type JsonBody = Record<string, string | number | readonly string[]>
@@ -33,16 +24,10 @@ export const failure = (error: WeChatError): Outcome => ({ ok: false, error })
 export type JsonObjectRead = { ok: true; fields: Record<string, unknown> } | { ok: false; error: WeChatError }
 
 /** The first checks of every JSON POST endpoint: 43002, 44002, then 47001 for anything but a JSON object. */
-export function readJsonObject(req: WxRequest): JsonObjectRead {
-  if (req.method !== 'POST') return { ok: false, error: WX.requirePost }
-  const { body } = req
-  if (body.kind === 'empty') return { ok: false, error: WX.emptyPostData }
-  if (body.kind === 'invalid' || !isPlainObject(body.value)) return { ok: false, error: WX.dataFormat }
+export function readJsonObject(method: string, body: JsonObjectBody): JsonObjectRead {
+  if (method !== 'POST') return { ok: false, error: WX.requirePost }
+  if (!body.ok) return { ok: false, error: body.reason === 'empty' ? WX.emptyPostData : WX.dataFormat }
   return { ok: true, fields: body.value }
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** A field that must be a string when present: the string, '' when absent, or null when it has another type. */

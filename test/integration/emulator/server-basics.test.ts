@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SANDBOX_APP, SANDBOX_APPID, SANDBOX_SECRET, createEmulator } from '../../../src/emulator'
 import { ManualClock } from '../../../src/core/time/clock'
+import { parseRawResponse, rawExchange } from '../../support/raw-http'
 import {
   MINUTE,
   NORMAL_APP,
@@ -123,6 +124,44 @@ describe('emulator HTTP conventions', () => {
     for (const answer of answers) {
       expect([...answer.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([])
     }
+  })
+
+  it('says nosniff on every answer: JSON, errors and pages', async () => {
+    const { emulator } = ctx
+    const answers = [
+      await classicFor(emulator, NORMAL_APP),
+      await classicFor(emulator, { ...NORMAL_APP, secret: 'wrong' }),
+      await call(emulator, '/cgi-bin/does_not_exist'),
+      await call(emulator, '/connect/oauth2/authorize')
+    ]
+    for (const answer of answers) expect(answer.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  it('answers only requests whose Host names it (127.0.0.1:port or localhost:port)', async () => {
+    const { emulator } = ctx
+    const port = Number(new URL(emulator.url).port)
+    const classic = `/cgi-bin/token?grant_type=client_credential&appid=${NORMAL_APP.appid}&secret=${NORMAL_APP.secret}`
+    const ask = async (...hosts: string[]) =>
+      parseRawResponse(
+        await rawExchange(
+          port,
+          `GET ${classic} HTTP/1.1\r\n${hosts.map((h) => `Host: ${h}\r\n`).join('')}Connection: close\r\n\r\n`
+        )
+      )
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
+      expect(JSON.parse((await ask(host))?.body ?? '{}'), host).toHaveProperty('access_token')
+    }
+    for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1:1', '127.0.0.1']) {
+      const refused = await ask(host)
+      expect(refused?.status, host).toBe(403)
+      expect(refused?.body, host).not.toContain('access_token')
+    }
+    // Node itself refuses an HTTP/1.1 request without a Host header.
+    expect((await ask())?.status).toBe(400)
+    const twice = await ask(`127.0.0.1:${port}`, 'evil.example')
+    expect(twice?.status).toBe(400)
+    expect(twice?.body).not.toContain('access_token')
+    expect(emulator.stats(NORMAL_APP.appid).classic).toBe(3)
   })
 
   it('answers getcallbackip with a few IPs and one CIDR block', async () => {

@@ -35,7 +35,7 @@ describe('faultReply', () => {
     expect(faultReply('system-error', context)).toMatchObject({
       kind: 'send',
       status: 200,
-      text: JSON.stringify({ errcode: -1, errmsg: 'system error rid: 69211a60-01234567-89abcdef' })
+      body: JSON.stringify({ errcode: -1, errmsg: 'system error rid: 69211a60-01234567-89abcdef' })
     })
   })
 
@@ -44,7 +44,7 @@ describe('faultReply', () => {
       for (let i = 0; i < 20; i++) {
         const reply = faultReply('malformed-json', { ...context, path })
         if (reply.kind !== 'send') throw new Error('expected a body')
-        expect(() => JSON.parse(reply.text) as unknown).toThrow(SyntaxError)
+        expect(() => JSON.parse(reply.body) as unknown).toThrow(SyntaxError)
       }
     }
   })

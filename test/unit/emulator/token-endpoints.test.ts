@@ -20,7 +20,7 @@ function stableCall(apps: AppRegistry, now: number, extra: Record<string, unknow
     method: 'POST',
     query: new URLSearchParams(),
     body: {
-      kind: 'json',
+      ok: true,
       value: { grant_type: 'client_credential', appid: APP.appid, secret: APP.secret, ...extra }
     },
     callerIp: '127.0.0.1',

@@ -47,6 +47,31 @@ describe('hardening of the local API', () => {
     }
   })
 
+  it('refuses a request with two Host headers (400), whichever comes first', async () => {
+    for (const [first, second] of [
+      [`127.0.0.1:${w.port}`, 'evil.example'],
+      ['evil.example', `127.0.0.1:${w.port}`],
+      [`127.0.0.1:${w.port}`, `127.0.0.1:${w.port}`]
+    ]) {
+      const raw = await rawExchange(
+        w.port,
+        `GET /v1/apps/${APPID}/access-token HTTP/1.1\r\nHost: ${first}\r\nAuthorization: Bearer ${w.key}\r\n` +
+          `Host: ${second}\r\nConnection: close\r\n\r\n`
+      )
+      const res = parseRawResponse(raw)
+      expect(res?.status, `${first} then ${second}`).toBeGreaterThanOrEqual(400)
+      expect(res?.status).toBeLessThan(500)
+      expect(res?.body).not.toContain('access_token')
+    }
+    const own = `127.0.0.1:${w.port}`
+    const twice = parseRawResponse(
+      await rawExchange(w.port, `GET /healthz HTTP/1.1\r\nHost: ${own}\r\nhost: ${own}\r\n\r\n`)
+    )
+    expect(twice?.status).toBe(400)
+    expect(JSON.parse(twice?.body ?? '')).toMatchObject({ error: { code: 'bad-request' } })
+    expect(w.upstreamCalls()).toBe(0)
+  })
+
   it('refuses an HTTP/1.0 request without a Host header', async () => {
     const raw = await rawExchange(w.port, 'GET /healthz HTTP/1.0\r\n\r\n')
     const res = parseRawResponse(raw)
