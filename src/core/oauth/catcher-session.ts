@@ -7,7 +7,7 @@ import {
   type CatcherCloseReason
 } from './callback-catcher'
 import { isBindable } from './lan-addresses'
-import { listenFailure } from './listen-failure'
+import { listenFailure } from '../http/listen'
 import type { StateRegistry } from './state-registry'
 import type { OAuthWorkbench } from './workbench'
 
