@@ -22,7 +22,7 @@ import type { SecretCipher } from '../../core/ports'
 import { confStoreFactory, openDeskStore, type DeskStore } from '../../core/storage'
 import { systemClock } from '../../core/time/clock'
 import type { CallLog } from '../../core/call-log'
-import { createTokenRuntime, encryptedTokenStore, type TokenKeeper } from '../../core/tokens'
+import { createTokenRuntime, stompingView, encryptedTokenStore, type TokenKeeper } from '../../core/tokens'
 import { ConfigError, secretsFromEnv, type ServeApp } from './config'
 import { ConfigCatalog, type HeadlessApp } from './config-catalog'
 import { memoryStoreFactory } from '../../core/storage/memory-store'
@@ -238,6 +238,14 @@ function logActivity(
   const seen = new Map<string, string>()
   const failures = new Map<string, number>()
   const offs = [
+    keeper.onStomp((event) =>
+      log('warn', 'token-stomped', {
+        appid: event.appId,
+        count_today: event.countToday,
+        lifetime_seconds: Math.round(event.lifetimeMs / 1000),
+        message: stompingView(event.appId, event).message.en
+      })
+    ),
     keeper.onChange((view) => {
       const signature = tokenSignature(view)
       if (seen.get(view.profileId) !== signature) {

@@ -4,11 +4,11 @@ import { parseJsonObject } from '../http/read-body'
 import { jsonReply, type Reply } from '../http/reply'
 import { APPID_SHAPE, type AppIndex, type CatalogApp } from './app-index'
 import type { TokenResponses } from './token-response'
-import type { TokenSource } from './token-source'
+import type { TokenAccess } from './token-access'
 
 export interface ApiRouteDeps {
   index: AppIndex
-  tokens: TokenSource
+  tokens: TokenAccess
   clock: Clock
   responses: TokenResponses
   logError: (error: unknown) => void
@@ -16,10 +16,17 @@ export interface ApiRouteDeps {
 
 const MAX_STALE_TOKEN_LENGTH = 2048
 
-/** `GET /v1/apps`: every app with whether a token is held and until when. Never secrets or tokens. */
+/**
+ * `GET /v1/apps`: every app with whether a token is held and until when, the error the desk remembers for it
+ * (answered without calling WeChat until `next_try_at`), and whether another system is killing its tokens.
+ * Never secrets or tokens.
+ */
 export function listApps(deps: ApiRouteDeps): Reply {
+  const iso = (ms: number): string => new Date(ms).toISOString()
   const apps = deps.index.list().map((app) => {
     const held = deps.tokens.current(app.profileId)
+    const view = deps.tokens.view(app.profileId)
+    const { remembered, stomping } = view
     return {
       appid: app.appId,
       name: app.name,
@@ -27,7 +34,18 @@ export function listApps(deps: ApiRouteDeps): Reply {
       env: app.env,
       mode: app.mode,
       token_held: held !== null,
-      expires_at: held ? new Date(held.expiresAt).toISOString() : null
+      expires_at: held ? iso(held.expiresAt) : null,
+      error: remembered && {
+        errcode: remembered.error.errcode ?? null,
+        message: remembered.error.message.en,
+        next_try_at: iso(remembered.nextTryAt)
+      },
+      stomping: stomping && {
+        count_today: stomping.countToday,
+        last_at: iso(stomping.lastAt),
+        lifetime_seconds: stomping.lifetimeSeconds,
+        message: stomping.message.en
+      }
     }
   })
   return jsonReply(200, JSON.stringify({ apps }))

@@ -19,13 +19,13 @@ import { generateApiKey, maskApiKey } from './key'
 import { RequestLog } from './request-log'
 import { createControlServer, type ControlServer, type ControlServerTimeouts } from './server'
 import { buildSnippets } from './snippets'
-import type { TokenSource } from './token-source'
+import type { TokenAccess } from './token-access'
 
 export interface LocalApiServiceDeps {
   store: DeskStore
   cipher: SecretCipher
   catalog: AppCatalog
-  tokens: TokenSource
+  tokens: TokenAccess
   clock: Clock
   clipboard: ClipboardPort
   timeouts?: Partial<ControlServerTimeouts>

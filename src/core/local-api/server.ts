@@ -27,7 +27,7 @@ import {
 } from './routes'
 import { TokenEventStream } from './sse'
 import { TokenResponses } from './token-response'
-import type { TokenSource } from './token-source'
+import type { TokenAccess } from './token-access'
 import { WeChatCompat } from './wechat-compat'
 
 export interface ControlServerTimeouts {
@@ -63,15 +63,13 @@ export interface ControlServerOptions {
   /** Defaults to 17180; 0 = any free port. */
   port?: number
   catalog: AppCatalog
-  tokens: TokenSource
+  tokens: TokenAccess
   clock: Clock
   /** The Bearer key of the /v1 routes; null refuses them all. */
   apiKey: string | null
   requestLog?: RequestLog
   maxBodyBytes?: number
   timeouts?: Partial<ControlServerTimeouts>
-  /** Minimum spacing of honoured `force_refresh: true` calls per app (30 s, as WeChat). */
-  forceSpacingMs?: number
   maxConnections?: number
   logError?: (error: unknown) => void
 }
@@ -125,7 +123,7 @@ class HttpControlServer implements ControlServer {
     }
     this.services = {
       api,
-      compat: new WeChatCompat({ ...api, forceSpacingMs: options.forceSpacingMs ?? 30_000 }),
+      compat: new WeChatCompat(api),
       events: new TokenEventStream((profileId) => this.index.byProfile(profileId)?.appId ?? null)
     }
   }

@@ -12,7 +12,7 @@ import {
 } from '../wechat-wire/token-request'
 import type { AppIndex } from './app-index'
 import type { TokenResponses } from './token-response'
-import type { TokenSource } from './token-source'
+import type { TokenAccess } from './token-access'
 
 /**
  * `GET /cgi-bin/token` and `POST /cgi-bin/stable_token`, answered the way WeChat answers them, so an SDK whose
@@ -23,17 +23,16 @@ import type { TokenSource } from './token-source'
 
 export interface WeChatCompatDeps {
   index: AppIndex
-  tokens: TokenSource
+  tokens: TokenAccess
   clock: Clock
   responses: TokenResponses
-  /** Minimum time between two honoured `force_refresh: true` calls for one app (WeChat's own rule: 30 s). */
-  forceSpacingMs: number
   logError: (error: unknown) => void
 }
 
-export class WeChatCompat {
-  private readonly lastForce = new Map<string, number>()
+/** stable_token's normal mode never answers less (wechat-api.md §2): SDKs keep a margin of up to 300 s. */
+export const STABLE_MIN_EXPIRES_IN_S = 300
 
+export class WeChatCompat {
   constructor(private readonly deps: WeChatCompatDeps) {}
 
   /** `GET /cgi-bin/token?grant_type=client_credential&appid=…&secret=…` */
@@ -70,35 +69,34 @@ export class WeChatCompat {
     }
     if (check === 'mismatch') return wechatError(WX.invalidAppsecret)
 
-    if (force && this.takeForce(profileId)) return this.reply(profileId, this.forced(profileId))
-    const held = this.deps.tokens.current(profileId)
-    if (held) return this.deps.responses.wechat(profileId, held, this.deps.clock.now())
+    // `force_refresh: true` is a passive refresh of the current token: the desk's token is shared, so one
+    // caller's "force" must not become a stream of new tokens. The refresh governor decides (a young token is
+    // probed first), and every caller that forces meanwhile waits for the same refresh.
+    if (force) return this.reply(profileId, this.forced(profileId))
     // The caller holds the AppSecret, so asking for a token is as explicit as it gets (prod + classic apps
-    // otherwise need a confirmation before the desk mints).
-    return this.reply(profileId, this.deps.tokens.ensure(profileId, { confirmed: true }))
-  }
-
-  /**
-   * `force_refresh: true` is a passive refresh of the current token — the desk's token is shared, so one
-   * caller's "force" must not become a stream of new tokens — and is honoured at most once per 30 s per app,
-   * as WeChat itself does. Inside that window the current token is answered.
-   */
-  private takeForce(profileId: string): boolean {
-    const now = this.deps.clock.now()
-    const last = this.lastForce.get(profileId)
-    if (last !== undefined && now - last < this.deps.forceSpacingMs) return false
-    this.lastForce.set(profileId, now)
-    return true
+    // otherwise need a confirmation before the desk mints). A second request soon after the first is verified.
+    return this.reply(profileId, this.deps.tokens.handOut(profileId, { confirmed: true }))
   }
 
   private async forced(profileId: string): Promise<HeldToken> {
     const current = this.deps.tokens.current(profileId)
-    return (await this.deps.tokens.passiveRefresh(profileId, current?.value ?? '')).token
+    if (!current) return this.deps.tokens.ensure(profileId, { confirmed: true })
+    return (await this.deps.tokens.passiveRefresh(profileId, current.value)).token
+  }
+
+  /**
+   * A stable token answered with less than 300 s to live is refreshed first: WeChat would have rotated it,
+   * and an SDK that keeps a 300 s margin would otherwise hold it for no time at all.
+   */
+  private async withStableMargin(profileId: string, held: HeldToken): Promise<HeldToken> {
+    const left = held.expiresAt - this.deps.clock.now()
+    if (held.mode !== 'stable' || left >= STABLE_MIN_EXPIRES_IN_S * 1000) return held
+    return this.deps.tokens.refresh(profileId, 'fetch', { confirmed: true })
   }
 
   private async reply(profileId: string, pending: Promise<HeldToken>): Promise<Reply> {
     try {
-      const held = await pending
+      const held = await this.withStableMargin(profileId, await pending)
       return this.deps.responses.wechat(profileId, held, this.deps.clock.now())
     } catch (error) {
       if (

@@ -84,6 +84,8 @@ export class TokenKeeper {
   private readonly schedule: RefreshSchedule
   private readonly guards: TokenGuards
   private readonly governor = new RefreshGovernor()
+  /** A probe of a young token that a caller claims is dead, shared by everyone who claims it meanwhile. */
+  private readonly verifications = new SingleFlight<HeldToken, 'verify'>()
   private readonly stompListeners = new Set<(event: StompEvent) => void>()
 
   constructor(private readonly deps: TokenKeeperDeps) {
@@ -221,14 +223,12 @@ export class TokenKeeper {
     if (current && current.value !== staleToken) return { token: current, refreshed: false }
     const creds = this.deps.credentials(profileId)
     if (current && creds.mode !== 'remote' && now - current.obtainedAt < MIN_TOKEN_AGE_MS) {
-      // A young token: the caller's word is a claim, not evidence.
-      const verdict = this.governor.takeProbe(profileId, now) ? await this.check(profileId, current) : 'alive'
-      if (verdict !== 'rejected') {
-        this.recordCoalesced(profileId, 'passive')
-        return { token: current, refreshed: false }
-      }
-      const replaced = await this.tokenRejected(profileId, current.value)
-      return { token: replaced ?? current, refreshed: replaced !== null && replaced.value !== staleToken }
+      // A young token: the caller's word is a claim, not evidence. Everyone who claims it while a probe runs
+      // waits for that probe (and the refresh it may start).
+      const pending = this.verifications.get(profileId)?.promise ?? this.verify(profileId, current, now)
+      const token = pending ? await pending : current
+      if (token === current) this.recordCoalesced(profileId, 'passive')
+      return { token, refreshed: token.value !== staleToken }
     }
     const token = await this.governed(profileId, creds, 'passive', staleToken)
     return { token, refreshed: token.value !== staleToken }
@@ -268,9 +268,21 @@ export class TokenKeeper {
     const again = this.governor.handedOut(profileId, now)
     const held = this.current(profileId, now)
     if (!held) return this.ensure(profileId, options)
-    if (!again || held.mode === 'remote' || !this.governor.takeProbe(profileId, now)) return held
-    if ((await this.check(profileId, held)) !== 'rejected') return held
-    return (await this.tokenRejected(profileId, held.value)) ?? held
+    if (!again || held.mode === 'remote') return held
+    const pending = this.verifications.get(profileId)?.promise ?? this.verify(profileId, held, now)
+    return pending ? pending : held
+  }
+
+  /**
+   * Probes `held` if the app's probe slot is free (one per 30 s): resolves to `held` when it is alive (or the
+   * probe could not tell), else to the token that replaced it. Null when no probe may run now.
+   */
+  private verify(profileId: string, held: HeldToken, now: number): Promise<HeldToken> | null {
+    if (!this.governor.takeProbe(profileId, now)) return null
+    return this.verifications.start(profileId, 'verify', async () => {
+      if ((await this.check(profileId, held)) !== 'rejected') return held
+      return (await this.tokenRejected(profileId, held.value)) ?? held
+    })
   }
 
   /** Calls getcallbackip with the held token: a cheap "is it alive?" check. */

@@ -170,22 +170,29 @@ describe('WeChat-compatible token endpoints', () => {
     expect(wx(res).errcode).toBe(43001)
   })
 
-  it('passes WeChat’s own refusal through in WeChat’s shape when no token can be obtained', async () => {
+  it('passes WeChat’s own refusal through in WeChat’s shape, and remembers the ones retrying cannot fix', async () => {
     w = await controlWorld()
+    const ask = async (): Promise<WxError> =>
+      wx(
+        await w.call({ path: `/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}` })
+      )
+    w.emulator.injectFault('http-500-html')
+    expect((await ask()).errcode).toBe(-1) // a transient failure comes back as WeChat's -1, and is not remembered
     w.emulator.injectFault('ip-whitelist')
-    const body = wx(
-      await w.call({ path: `/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}` })
-    )
+    const body = await ask()
     expect(body.errcode).toBe(40164)
     expect(body.errmsg).toContain('not in whitelist')
-    w.emulator.injectFault('http-500-html')
-    const transient = wx(
-      await w.call({ path: `/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}` })
-    )
-    expect(transient.errcode).toBe(-1)
+    // Asking again changes nothing until the whitelist does: the same answer, from memory.
+    const calls = w.upstreamCalls()
+    expect((await ask()).errcode).toBe(40164)
+    expect(w.upstreamCalls()).toBe(calls)
+    // After the pause (1 min) the desk asks WeChat again by itself, and recovers.
+    await w.clock.advance(60_000)
+    expect(w.upstreamCalls()).toBe(calls + 1)
+    expect((await ask()).errcode).toBeUndefined()
   })
 
-  it('treats force_refresh:true as a passive refresh of the current token, at most once per 30 s per app', async () => {
+  it('treats force_refresh:true as a passive refresh of the current token, governed: a young token is probed, not replaced', async () => {
     w = await controlWorld({ mode: 'classic' })
     const force = async (): Promise<Grant> =>
       (
@@ -201,14 +208,16 @@ describe('WeChat-compatible token endpoints', () => {
         })
       ).json<Grant>()
     const first = await w.keeper.ensure(w.profileId)
+    await w.clock.advance(30_000)
     const a = await force()
     expect(a.access_token).not.toBe(first.value)
     expect(w.upstreamCalls()).toBe(2)
 
     await w.clock.advance(10_000)
     const b = await force()
-    expect(b.access_token).toBe(a.access_token) // inside the 30 s window: the current token, no WeChat call
+    expect(b.access_token).toBe(a.access_token) // 10 s old and alive (a probe says so): kept, no new token
     expect(w.upstreamCalls()).toBe(2)
+    expect(w.emulator.stats(APPID).probe).toBe(1)
 
     await w.clock.advance(20_000)
     const c = await force()
@@ -217,21 +226,49 @@ describe('WeChat-compatible token endpoints', () => {
     expect(w.emulator.stats(APPID).force).toBe(0) // the desk never sends WeChat a force refresh on a caller's word
   })
 
-  it('lets an SDK recover from a token error the way it normally would', async () => {
+  it('gives every concurrent force_refresh caller the new token', async () => {
+    w = await controlWorld({ mode: 'classic' })
+    const first = await w.keeper.ensure(w.profileId)
+    await w.clock.advance(30_000)
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        w.call({
+          method: 'POST',
+          path: '/cgi-bin/stable_token',
+          body: JSON.stringify({
+            grant_type: 'client_credential',
+            appid: APPID,
+            secret: SECRET,
+            force_refresh: true
+          })
+        })
+      )
+    )
+    const tokens = new Set(answers.map((answer) => answer.json<Grant>().access_token))
+    expect(tokens.size).toBe(1)
+    expect(tokens.has(first.value)).toBe(false)
+    expect(w.upstreamCalls()).toBe(2)
+  })
+
+  it('hands a classic SDK whose token was killed elsewhere a working token on its first retry', async () => {
     w = await controlWorld({ mode: 'classic' })
     const sdk = new SdkLikeClient(w, 'classic')
     const token = await sdk.accessToken()
-    // Someone mints behind the desk's back twice: the SDK's token is superseded, then dead.
-    await w.keeper.refresh(w.profileId)
-    await w.keeper.refresh(w.profileId)
-    await w.clock.advance(301_000)
+    // Another system mints twice behind the desk's back: the desk's token is dead at once (wechat-api.md §1).
+    for (let i = 0; i < 2; i++) {
+      await fetch(
+        `${w.emulator.url}/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}`
+      )
+    }
     const refused = await fetch(
       `${w.emulator.url}/cgi-bin/getcallbackip?access_token=${encodeURIComponent(token)}`
     )
-    const refusal = (await refused.json()) as WxError
-    expect(TOKEN_ERRORS.has(refusal.errcode)).toBe(true)
-    // WxJava and co. expire their cache and ask again; the desk answers its current token.
-    const fresh = new SdkLikeClient(w, 'classic')
-    expect((await fresh.callbackIps()).ip_list).toBeDefined()
+    expect(TOKEN_ERRORS.has(((await refused.json()) as WxError).errcode)).toBe(true)
+    // The SDK drops its cache and asks again at once: the desk verifies the token it handed out a moment ago.
+    const retry = new SdkLikeClient(w, 'classic')
+    expect((await retry.callbackIps()).ip_list).toBeDefined()
+    expect(await retry.accessToken()).not.toBe(token)
+    // …and says who did it.
+    expect(w.keeper.view(w.profileId).stomping).toMatchObject({ countToday: 1 })
   })
 })
