@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { allowedHostHeaders, checkHostHeader } from '../http/host-header'
 import { closeServer, listen, type ListenAddress } from '../http/listen'
 import { pageReply, textReply, writeReply } from '../http/reply'
 import type { Clock } from '../time/clock'
@@ -9,6 +10,11 @@ export const DEFAULT_CATCHER_PATH = '/oauth/callback'
 export const CATCHER_TIMEOUT_MS = 10 * 60_000
 /** After the capture, keep answering WeChat's duplicate callback this long, then close. */
 export const CATCHER_LINGER_MS = 15_000
+
+/** Refused states the catcher remembers (each is reported once); more are answered but not reported. */
+export const MAX_REFUSALS = 16
+/** At most one refusal is reported per this interval: a script cannot flood the UI through the catcher. */
+export const REFUSAL_REPORT_SPACING_MS = 1_000
 
 const CODE = /^[A-Za-z0-9_-]{1,256}$/
 const STATE = /^[\x21-\x7e]{0,256}$/
@@ -25,7 +31,10 @@ export interface CatcherOptions {
   lingerMs?: number
   /** The first redirect with a code. Called once per catcher. */
   onCapture(redirect: { code: string; state: string | null; at: number }): void
-  /** A redirect with a state but no code: the user refused. Called once per state. */
+  /**
+   * A redirect with a state but no code: the user refused. Called once per state, for at most
+   * `MAX_REFUSALS` states and one a second, and never once a code was captured.
+   */
   onRefusal?(redirect: { state: string | null; at: number }): void
   onClose?(reason: CatcherCloseReason): void
 }
@@ -44,6 +53,8 @@ export function checkCatcherPath(path: string): boolean {
 export class CallbackCatcher {
   private captured: { code: string; state: string | null } | null = null
   private readonly refusedStates = new Set<string>()
+  private lastRefusalReportAt = Number.NEGATIVE_INFINITY
+  private readonly allowedHosts: ReadonlySet<string>
   private cancelTimer: (() => void) | null = null
   private closed = false
   readonly closesAt: number
@@ -53,6 +64,8 @@ export class CallbackCatcher {
     private readonly options: CatcherOptions,
     private readonly address: ListenAddress
   ) {
+    // Like the Local API: a page elsewhere that rebinds its name to this address still says its own name.
+    this.allowedHosts = allowedHostHeaders(address.host, address.port)
     const timeout = options.timeoutMs ?? CATCHER_TIMEOUT_MS
     this.closesAt = options.clock.now() + timeout
     this.cancelTimer = options.clock.setTimer(() => void this.close('timeout'), timeout)
@@ -105,6 +118,10 @@ export class CallbackCatcher {
       notFound(res)
       return
     }
+    if (checkHostHeader(req, this.allowedHosts) !== 'ok') {
+      writeReply(res, FORBIDDEN_HOST)
+      return
+    }
     const at = this.options.clock.now()
     const code = url.searchParams.get('code')
     const rawState = url.searchParams.get('state')
@@ -114,11 +131,13 @@ export class CallbackCatcher {
         page(res, 400, 'nothing', null)
         return
       }
-      const key = state ?? ''
-      if (!this.refusedStates.has(key)) {
-        this.refusedStates.add(key)
-        this.options.onRefusal?.({ state, at })
+      // Once a code is caught the session is settled: a later "refusal" (a forged one, or a second tab) is
+      // answered but changes nothing.
+      if (this.captured) {
+        page(res, 409, 'busy', null)
+        return
       }
+      this.reportRefusal(state, at)
       page(res, 200, 'refused', state)
       return
     }
@@ -141,6 +160,15 @@ export class CallbackCatcher {
     this.options.onCapture({ code, state, at })
   }
 
+  private reportRefusal(state: string | null, at: number): void {
+    const key = state ?? ''
+    if (this.refusedStates.has(key) || this.refusedStates.size >= MAX_REFUSALS) return
+    if (at - this.lastRefusalReportAt < REFUSAL_REPORT_SPACING_MS) return
+    this.refusedStates.add(key)
+    this.lastRefusalReportAt = at
+    this.options.onRefusal?.({ state, at })
+  }
+
   private async close(reason: CatcherCloseReason): Promise<void> {
     if (this.closed) return
     this.closed = true
@@ -155,6 +183,11 @@ export class CallbackCatcher {
 // should not keep idle sockets around.
 
 const NOT_FOUND = textReply(404, 'Not found\n', {
+  close: true,
+  headers: { 'referrer-policy': 'no-referrer' }
+})
+
+const FORBIDDEN_HOST = textReply(403, 'This address answers only to its own name.\n', {
   close: true,
   headers: { 'referrer-policy': 'no-referrer' }
 })

@@ -37,6 +37,8 @@ export type CatcherExchange = (
 export class CatcherSession {
   private catcher: CallbackCatcher | null = null
   private current: OAuthCatcherView = STOPPED
+  /** A caught code with an unverified state, kept in main until the user confirms or the session ends. */
+  private pending: { profileId: string; code: string; state: string | null } | null = null
 
   constructor(
     private readonly bench: OAuthWorkbench,
@@ -75,6 +77,7 @@ export class CatcherSession {
       )
     }
     await this.stop()
+    this.pending = null
     const { deps } = this.bench
     let catcher: CallbackCatcher
     try {
@@ -130,19 +133,47 @@ export class CatcherSession {
     redirect: { code: string; state: string | null; at: number }
   ): Promise<void> {
     const stateVerdict = this.states.lookup(redirect.state, redirect.at).verdict
+    const unverified = stateVerdict !== 'issued'
     this.patchCapture({
       at: redirect.at,
       state: redirect.state,
       stateVerdict,
       refused: false,
-      exchanging: true,
+      unverified,
+      awaitingConfirmation: unverified,
+      exchanging: !unverified,
       authorizationId: null,
       error: null
     })
+    if (unverified) {
+      // A state this desk did not issue: someone else may have sent this code to log the user in as them.
+      this.pending = { profileId, code: redirect.code, state: redirect.state }
+      return
+    }
+    await this.exchangeCaught(profileId, redirect.code, redirect.state)
+  }
+
+  /** The user confirmed that an unverified code is theirs: exchange it now. */
+  async confirm(): Promise<OAuthCatcherView> {
+    const pending = this.pending
+    const capture = this.current.capture
+    if (!pending || !capture?.awaitingConfirmation) {
+      throw new DeskFailure({
+        code: 'not-found',
+        message: text('No caught code is waiting for confirmation.', '没有等待确认的 code。')
+      })
+    }
+    this.pending = null
+    this.patchCapture({ ...capture, awaitingConfirmation: false, exchanging: true })
+    await this.exchangeCaught(pending.profileId, pending.code, pending.state)
+    return this.current
+  }
+
+  private async exchangeCaught(profileId: string, code: string, state: string | null): Promise<void> {
     let authorizationId: string | null = null
     let error: DeskError | null = null
     try {
-      authorizationId = (await this.exchange(profileId, redirect.code, redirect.state)).id
+      authorizationId = (await this.exchange(profileId, code, state)).id
     } catch (caught) {
       error =
         caught instanceof DeskFailure
@@ -162,6 +193,8 @@ export class CatcherSession {
       state: redirect.state,
       stateVerdict: this.states.lookup(redirect.state, redirect.at).verdict,
       refused: true,
+      unverified: false,
+      awaitingConfirmation: false,
       exchanging: false,
       authorizationId: null,
       error: null

@@ -10,6 +10,7 @@ type OAuthCalls =
   | 'copyOAuthLink'
   | 'startOAuthCatcher'
   | 'stopOAuthCatcher'
+  | 'confirmOAuthCapture'
   | 'parseOAuthRedirect'
   | 'exchangeOAuthCode'
   | 'refreshOAuthToken'
@@ -32,6 +33,7 @@ export function oauthHandlers(oauth: OAuthService): PartialHandlers<OAuthCalls> 
     },
     startOAuthCatcher: ({ id, host, port, path }) => oauth.startCatcher(id, { host, port, path }),
     stopOAuthCatcher: () => oauth.stopCatcher(),
+    confirmOAuthCapture: () => oauth.confirmCapture(),
     parseOAuthRedirect: ({ id, input }) => oauth.parse(id, input),
     exchangeOAuthCode: ({ id, input }) => oauth.exchangePasted(id, input),
     refreshOAuthToken: ({ authId }) => oauth.refresh(authId),

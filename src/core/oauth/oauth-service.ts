@@ -102,6 +102,11 @@ export class OAuthService {
     return this.catcher.stop()
   }
 
+  /** Exchanges a caught code whose state this desk did not issue, once the user confirmed it. */
+  confirmCapture(): Promise<OAuthCatcherView> {
+    return this.catcher.confirm()
+  }
+
   /** What the pasted text contains. Throws `invalid-input` with the reason when no code is in it. */
   parse(profileId: string, input: string): OAuthPasteReport {
     return this.codes.parse(profileId, input)

@@ -134,6 +134,13 @@ export interface OAuthCatcherCapture {
   stateVerdict: OAuthStateVerdict
   /** The user refused: the redirect carried a state but no code. */
   refused: boolean
+  /**
+   * The state is not one this desk issued and has not used (unknown, missing, used or expired): the code may
+   * have been planted (login CSRF), so it is exchanged only after the user confirms.
+   */
+  unverified: boolean
+  /** An unverified code waits for the user's confirmation (`confirmOAuthCapture`). */
+  awaitingConfirmation: boolean
   /** The code is being exchanged right now. */
   exchanging: boolean
   /** The authorization the exchange produced. */
@@ -296,6 +303,8 @@ export const oauthCalls = {
       .strict()
   ),
   stopOAuthCatcher: call<OAuthCatcherView>()(none),
+  /** Exchanges a caught code whose state the desk did not issue, after the user confirmed it is theirs. */
+  confirmOAuthCapture: call<OAuthCatcherView>()(none),
   /** What a pasted code or redirect URL contains, and whether its state was issued here. Calls nothing. */
   parseOAuthRedirect: call<OAuthPasteReport>()(
     z.object({ id: profileId, input: z.string().max(8000) }).strict()

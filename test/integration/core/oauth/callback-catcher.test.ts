@@ -21,11 +21,12 @@ const setup = async (): Promise<OAuthWorld> => {
 function raw(
   url: string,
   target: string,
-  method = 'GET'
+  method = 'GET',
+  headers: Record<string, string> = {}
 ): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   const { hostname, port } = new URL(url)
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path: target, method }, (res) => {
+    const req = request({ host: hostname, port, path: target, method, headers }, (res) => {
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (chunk: string) => (body += chunk))
@@ -204,5 +205,75 @@ describe('the callback catcher', () => {
     await w.close()
     world = null
     await expect(fetch(another)).rejects.toThrow()
+  })
+
+  it('stays captured when a forged refusal arrives after the capture', async () => {
+    const w = await setup()
+    const url = await listening(w)
+    await fetch(await approve((await w.build(url)).url))
+    await eventually(settled(w))
+    const forged = await raw(url, '/oauth/callback?state=x')
+    expect(forged.status).toBe(409)
+    expect(w.oauth.state().catcher).toMatchObject({ status: 'captured', capture: { refused: false } })
+    await w.clock.advance(15 * SECOND)
+    await eventually(() => w.oauth.state().catcher.closesAt === null)
+    expect(w.oauth.state().catcher.status).toBe('captured')
+  })
+
+  it('keeps refusals bounded and reports at most one a second', async () => {
+    const w = await setup()
+    const url = await listening(w)
+    let changes = 0
+    const off = w.oauth.onChange(() => changes++)
+    for (let i = 0; i < 100; i++) {
+      expect((await raw(url, `/oauth/callback?state=s${i}`)).status).toBe(200)
+    }
+    off()
+    expect(changes).toBe(1) // the clock did not move: one report
+    for (let i = 0; i < 40; i++) {
+      await w.clock.advance(SECOND)
+      await raw(url, `/oauth/callback?state=t${i}`)
+    }
+    // Sixteen distinct refused states at the most, however long the flood lasts.
+    expect(changes).toBeLessThanOrEqual(16)
+    expect(w.oauth.state().catcher.status).toBe('listening')
+  })
+
+  it('answers only requests that name it by its own address (DNS rebinding)', async () => {
+    const w = await setup()
+    const url = await listening(w)
+    const { port } = new URL(url)
+    for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1:${Number(port) + 1}`]) {
+      const answer = await raw(url, '/oauth/callback?code=abcDEF123&state=x', 'GET', { host })
+      expect(answer.status, host).toBe(403)
+    }
+    expect(w.oauth.state().catcher.capture).toBeNull()
+    expect(
+      (await raw(url, '/oauth/callback?code=abcDEF123&state=x', 'GET', { host: `localhost:${port}` })).status
+    ).toBe(200)
+  })
+
+  it('shows a code with a state this desk did not issue as unverified, and exchanges it only after the user confirms', async () => {
+    const w = await setup()
+    const url = await listening(w)
+    const link = await w.build(url)
+    // Someone else's authorization (login CSRF): a real code, but with a state the desk never issued.
+    const landed = new URL(await approve(link.url))
+    landed.searchParams.set('state', 'planted')
+    await fetch(landed)
+    await eventually(() => w.oauth.state().catcher.capture !== null)
+    expect(w.oauth.state().catcher.capture).toMatchObject({
+      stateVerdict: 'unknown',
+      unverified: true,
+      awaitingConfirmation: true,
+      exchanging: false,
+      authorizationId: null
+    })
+    expect(w.exchanges()).toBe(0)
+    const view = await w.oauth.confirmCapture()
+    expect(view.capture).toMatchObject({ awaitingConfirmation: false, exchanging: false, error: null })
+    expect(view.capture?.authorizationId).not.toBeNull()
+    expect(w.exchanges()).toBe(1)
+    expect((await failureOf(w.oauth.confirmCapture())).code).toBe('not-found')
   })
 })

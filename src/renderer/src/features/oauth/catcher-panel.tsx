@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { OAuthCatcherView, OAuthSetup } from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
 import { formatCountdown, secondsUntil } from '../../lib/format'
-import { startCatcher, stopCatcher } from './oauth-commands'
+import { confirmCapture, startCatcher, stopCatcher } from './oauth-commands'
 import { setOAuthError, useOAuthStore } from './oauth-store'
 
 export interface CatcherPanelProps {
@@ -31,7 +31,15 @@ function CatcherStatus({ catcher, mainNow }: { catcher: OAuthCatcherView; mainNo
             })
           : t(`catcher.status.${catcher.status}`)}
       </p>
-      {capture && (
+      {capture?.awaitingConfirmation && (
+        <div className="warning-text" role="alert">
+          <p>{t('catcher.unverified', { verdict })}</p>
+          <button type="button" onClick={() => void confirmCapture()}>
+            {t('catcher.confirm')}
+          </button>
+        </div>
+      )}
+      {capture && !capture.awaitingConfirmation && (
         <p className={capture.error ? 'danger-text' : capture.refused ? 'warning-text' : 'oauth-ok'}>
           {capture.refused
             ? t('catcher.refused', { verdict })

@@ -62,6 +62,11 @@ export function stopCatcher(): Promise<OAuthCatcherView | null> {
   return run('stop-catcher', 'catcher', () => callDesk((desk) => desk.stopOAuthCatcher()))
 }
 
+/** Exchanges a caught code whose state this desk did not issue, after the user said it is theirs. */
+export function confirmCapture(): Promise<OAuthCatcherView | null> {
+  return run('confirm-capture', 'catcher', () => callDesk((desk) => desk.confirmOAuthCapture()))
+}
+
 export async function exchangePasted(id: string, input: string): Promise<OAuthExchangeOutcome | null> {
   const outcome = await run('exchange', 'exchange', () =>
     callDesk((desk) => desk.exchangeOAuthCode({ id, input }))

@@ -78,7 +78,10 @@ export const oauthEn = {
     exchanging: 'Redirect received (state {{verdict}}): exchanging the code…',
     exchanged: 'Redirect received (state {{verdict}}) and exchanged.',
     refused: 'The user refused (state {{verdict}}).',
-    failedExchange: 'Redirect received (state {{verdict}}), but the exchange failed:'
+    failedExchange: 'Redirect received (state {{verdict}}), but the exchange failed:',
+    unverified:
+      'A code arrived (state: {{verdict}}). Someone may be trying to sign you in as them (login CSRF): exchange it only if you just authorized on your phone.',
+    confirm: 'It is mine: exchange it'
   },
   paste: {
     heading: 'Or paste the redirect',

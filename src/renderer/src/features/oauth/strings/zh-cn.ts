@@ -78,7 +78,10 @@ export const oauthZhCN: typeof oauthEn = {
     exchanging: '已收到回调（state：{{verdict}}），正在换取 code…',
     exchanged: '已收到回调（state：{{verdict}}）并已换取。',
     refused: '用户拒绝了授权（state：{{verdict}}）。',
-    failedExchange: '已收到回调（state：{{verdict}}），但换取失败：'
+    failedExchange: '已收到回调（state：{{verdict}}），但换取失败：',
+    unverified:
+      '收到了 code（state：{{verdict}}）。可能有人想让你以他的身份登录（登录 CSRF）：只有刚在手机上完成授权时才换取。',
+    confirm: '是我的，换取'
   },
   paste: {
     heading: '或者粘贴回调',
