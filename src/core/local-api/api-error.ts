@@ -15,6 +15,7 @@ export type ApiErrorCode =
   | 'payload-too-large'
   | 'request-timeout'
   | 'headers-too-large'
+  | 'too-many-streams'
   | 'wechat'
   | 'internal'
   | Exclude<DeskError['code'], 'invalid-input' | 'not-found' | 'wechat' | 'internal'>

@@ -5,7 +5,7 @@ import { apiError } from './api-error'
 import { accessToken, listApps, passiveRefresh, type ApiRouteDeps } from './api-routes'
 import { APPID_SHAPE } from './app-index'
 import { WWW_AUTHENTICATE } from './auth'
-import type { TokenEventStream } from './sse'
+import { MAX_STREAMS, MAX_STREAMS_PER_CLIENT, type TokenEventStream } from './sse'
 import type { WeChatCompat } from './wechat-compat'
 
 /** One request as a route's handler sees it. */
@@ -75,10 +75,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: '/v1/events',
     methods: ['GET'],
     keyed: true,
-    handle: ({ events }, call) => {
-      events.open(call.req, call.res)
-      return STREAMING
-    }
+    handle: ({ events }, call) => (events.open(call.req, call.res) === 'open' ? STREAMING : TOO_MANY_STREAMS)
   },
   // WeChat's own paths answer a wrong method the way WeChat does (43001 / 43002, HTTP 200).
   {
@@ -94,6 +91,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
     handle: ({ compat }, call, body) => compat.stableToken(call.method, body)
   }
 ]
+
+const TOO_MANY_STREAMS = apiError(
+  503,
+  'too-many-streams',
+  `At most ${MAX_STREAMS} event streams are open at a time (${MAX_STREAMS_PER_CLIENT} per client address): ` +
+    'close one you no longer read, or try again later.',
+  { headers: { 'retry-after': '30' } }
+)
 
 /** Path parameters the request log may show, and the shape a value needs to be shown. */
 const LOGGABLE_PARAMS: Readonly<Record<string, RegExp>> = { appid: APPID_SHAPE }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import type { Duplex } from 'node:stream'
+import { guardConnections } from '../http/connection-guard'
 import { allowedHostHeaders, checkHostHeader } from '../http/host-header'
 import { closeServer, listen, type ListenAddress } from '../http/listen'
 import { hasBody, MAX_BODY_BYTES, readBody } from '../http/read-body'
@@ -48,6 +49,10 @@ export interface ControlServerTimeouts {
   /** How often unfinished requests are checked against `headersMs` / `requestMs`. */
   checkIntervalMs: number
 }
+
+export const MAX_CONNECTIONS = 2048
+/** Open connections past which idle ones are shed (see guardConnections). */
+export const IDLE_HIGH_WATER = 256
 
 export const DEFAULT_TIMEOUTS: ControlServerTimeouts = {
   headersMs: 10_000,
@@ -147,7 +152,9 @@ class HttpControlServer implements ControlServer {
       (req, res) => this.handle(req, res)
     )
     server.timeout = t.idleMs
-    server.maxConnections = this.options.maxConnections ?? 1024
+    server.maxConnections = this.options.maxConnections ?? MAX_CONNECTIONS
+    // Far below the maximum: a client flooding idle sockets loses its oldest ones, never the others' turn.
+    guardConnections(server, { highWater: Math.min(IDLE_HIGH_WATER, server.maxConnections >> 1) })
     server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
       this.onClientError(error, socket)
     )

@@ -18,6 +18,10 @@ export function tokenSignature(view: TokenView): string {
   return view.held ? `${view.masked ?? ''}/${view.obtainedAt ?? ''}/${view.expiresAt ?? ''}` : 'none'
 }
 
+/** Event streams open at once, in all and from one client address: streams never crowd out the token route. */
+export const MAX_STREAMS = 32
+export const MAX_STREAMS_PER_CLIENT = 16
+
 /**
  * `GET /v1/events`: Server-Sent Events. Emits `token` whenever an app's held token changes, so a backend
  * knows to re-read it. The keeper reports every state change (refreshing, counters …); only a different
@@ -25,6 +29,7 @@ export function tokenSignature(view: TokenView): string {
  */
 export class TokenEventStream {
   private readonly clients = new Set<ServerResponse>()
+  private readonly perClient = new Map<string, number>()
   private readonly seen = new Map<string, string>()
   private heartbeat: NodeJS.Timeout | null = null
 
@@ -37,7 +42,12 @@ export class TokenEventStream {
     return this.clients.size
   }
 
-  open(req: IncomingMessage, res: ServerResponse): void {
+  /** Opens a stream, or says why not (too many open) without touching the response. */
+  open(req: IncomingMessage, res: ServerResponse): 'open' | 'too-many' {
+    const client = req.socket.remoteAddress ?? ''
+    const fromClient = this.perClient.get(client) ?? 0
+    if (this.clients.size >= MAX_STREAMS || fromClient >= MAX_STREAMS_PER_CLIENT) return 'too-many'
+    this.perClient.set(client, fromClient + 1)
     // A stream is idle by design between events; the heartbeat keeps proxies and the client's timers happy.
     req.socket.setTimeout(0)
     req.socket.setNoDelay(true)
@@ -50,9 +60,13 @@ export class TokenEventStream {
     this.clients.add(res)
     res.on('close', () => {
       this.clients.delete(res)
+      const left = (this.perClient.get(client) ?? 1) - 1
+      if (left > 0) this.perClient.set(client, left)
+      else this.perClient.delete(client)
       if (this.clients.size === 0) this.stopHeartbeat()
     })
     this.heartbeat ??= setInterval(() => this.broadcast(': keep-alive\n\n'), this.heartbeatMs).unref()
+    return 'open'
   }
 
   /** Feed every keeper view here; it decides whether the token changed. */
