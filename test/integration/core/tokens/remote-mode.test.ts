@@ -139,6 +139,41 @@ describe('remote mode: a desk reads its token from another 中控', () => {
     expect(b.keeper.current(b.profileId)).toBeNull()
   })
 
+  it('never lets a key the other 中控 echoes in an error reach the view, in any form it echoes it', async () => {
+    const key = 'remote-key-0123456789-ABCDEFghijklmnop'
+    const echoes = [
+      `refused key ${key}`,
+      `refused key ${key.toUpperCase()}`,
+      `refused key ${encodeURIComponent(key)}`,
+      `refused Basic ${Buffer.from(`desk:${key}`).toString('base64')}`,
+      `refused key ${key.match(/.{1,5}/g)!.join(' ')}`
+    ]
+    let echo = ''
+    const echoing = createServer((_req, res) => {
+      res.writeHead(502, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: { code: 'upstream', message: echo } }))
+    })
+    await new Promise<void>((resolve) => echoing.listen(0, '127.0.0.1', resolve))
+    cleanups.push(() => new Promise<void>((resolve) => echoing.close(() => resolve())))
+    const b = await remoteDesk(
+      systemClock,
+      `http://127.0.0.1:${(echoing.address() as AddressInfo).port}`,
+      key
+    )
+    cleanups.push(() => b.close())
+    const pushed: string[] = []
+    b.keeper.onChange((view) => pushed.push(JSON.stringify(view)))
+    for (const message of echoes) {
+      echo = message
+      const error = await failureOf(b.keeper.ensure(b.profileId))
+      const seen = [JSON.stringify(error), JSON.stringify(b.keeper.view(b.profileId)), ...pushed].join('\n')
+      expect(seen, message).not.toContain(key)
+      expect(seen.toLowerCase(), message).not.toContain(key.slice(0, 16).toLowerCase())
+      expect(seen, message).not.toContain(Buffer.from(`desk:${key}`).toString('base64').slice(8, 30))
+      expect(JSON.stringify(b.callLog.list()), message).not.toContain(key)
+    }
+  })
+
   it('refuses force refresh: the 中控 owns the token', async () => {
     const { b } = await team()
     expect((await failureOf(b.keeper.forceRefresh(b.profileId))).code).toBe('guard')
