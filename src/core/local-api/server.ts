@@ -9,6 +9,7 @@ import { hasBody, MAX_BODY_BYTES, readBody } from '../http/read-body'
 import { writeReply, writeReplyToSocket, type Reply } from '../http/reply'
 import { RouteMemo } from '../http/route-memo'
 import { Router, type RouteMatch } from '../http/router'
+import { LOCAL_API_DEFAULT_PORT } from '../../shared/contract'
 import type { Clock } from '../time/clock'
 import { redactText } from '../wechat/redact'
 import { apiError, internalError, type ApiErrorCode } from './api-error'
@@ -65,7 +66,7 @@ export const DEFAULT_TIMEOUTS: ControlServerTimeouts = {
 export interface ControlServerOptions {
   /** Defaults to 127.0.0.1. Callers check non-loopback choices (see `checkListenHost`). */
   host?: string
-  /** Defaults to 17180; 0 = any free port. */
+  /** Defaults to LOCAL_API_DEFAULT_PORT (17180); 0 = any free port. */
   port?: number
   catalog: AppCatalog
   tokens: TokenAccess
@@ -158,7 +159,7 @@ class HttpControlServer implements ControlServer {
     server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
       this.onClientError(error, socket)
     )
-    const address = await listen(server, host, this.options.port ?? 17180)
+    const address = await listen(server, host, this.options.port ?? LOCAL_API_DEFAULT_PORT)
     this.server = server
     this.allowedHosts = allowedHostHeaders(host, address.port)
     this.bound = address
@@ -374,7 +375,7 @@ const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({})
 const FOREIGN_HOST = apiError(
   403,
   'forbidden-host',
-  'The Host header must name the address the desk listens on (e.g. 127.0.0.1:17180); requests for other names are refused.'
+  `The Host header must name the address the desk listens on (e.g. 127.0.0.1:${LOCAL_API_DEFAULT_PORT}); requests for other names are refused.`
 )
 const DUPLICATE_HOST = apiError(400, 'bad-request', 'Send exactly one Host header.', { close: true })
 
