@@ -3,7 +3,7 @@ import { localApiHandlers } from '../core/local-api'
 import type { HandlerTable } from '../core/handler-table'
 import { oauthHandlers } from '../core/oauth'
 import { profileHandlers } from '../core/profiles/handlers'
-import { sandboxHandlers } from './sandbox'
+import { emulatorHandlers } from './sandbox'
 import { systemHandlers } from '../core/system'
 import { tokenHandlers } from '../core/tokens/handlers'
 import type { DeskServices } from './desktop'
@@ -14,7 +14,7 @@ export function createHandlerTable(services: DeskServices): HandlerTable {
     ...profileHandlers(services.profiles),
     ...tokenHandlers(services),
     ...callLogHandlers(services.callLog),
-    ...sandboxHandlers(services.sandbox?.emulator ?? null),
+    ...emulatorHandlers(services.sandbox?.emulator ?? null),
     ...systemHandlers(services),
     ...localApiHandlers(services.localApi),
     ...oauthHandlers(services.oauth)

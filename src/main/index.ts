@@ -1,6 +1,6 @@
 /**
  * Composition root: single-instance lock, services, IPC, then the window last.
- * Everything but the Electron glue lives in plain-Node modules (see services.ts).
+ * Everything but the Electron glue lives in the plain-Node engine (src/core), composed in src/compose/desktop.ts.
  */
 import { app, BrowserWindow, ipcMain, nativeTheme, session } from 'electron'
 import { join } from 'node:path'

@@ -10,7 +10,7 @@ export function emulatorStatus(emulator: Emulator | null): EmulatorStatus {
     : { running: false, url: null, pendingFaults: [] }
 }
 
-export function sandboxHandlers(
+export function emulatorHandlers(
   emulator: Emulator | null
 ): PartialHandlers<'getEmulatorStatus' | 'injectEmulatorFault' | 'clearEmulatorFaults'> {
   const status = (): EmulatorStatus => emulatorStatus(emulator)

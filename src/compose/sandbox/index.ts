@@ -1,2 +1,2 @@
-export { emulatorStatus, sandboxHandlers } from './handlers'
+export { emulatorStatus, emulatorHandlers } from './handlers'
 export { startSandbox, type Sandbox } from './sandbox'
