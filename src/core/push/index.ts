@@ -5,6 +5,8 @@
  * read the verdict → history and curl.
  */
 export { PushService, MAX_PUSH_BODY_CHARS, type PushServiceOptions, type SendRequest } from './push-service'
+export { PushWorkbench, type PushWorkbenchDeps, type ComposeInput } from './push-workbench'
+export { pushHandlers } from './handlers'
 export {
   checkPushSender,
   checkPushTarget,

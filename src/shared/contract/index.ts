@@ -10,6 +10,7 @@ import { callLogCalls, callLogEvents } from './call-log'
 import { emulatorCalls, emulatorEvents } from './emulator'
 import { localApiCalls, localApiEvents } from './local-api'
 import { oauthCalls, oauthEvents } from './oauth'
+import { pushCalls, pushEvents } from './push'
 import { systemCalls, systemEvents } from './system'
 import { tokenCalls, tokenEvents } from './tokens'
 
@@ -30,7 +31,8 @@ export const calls = {
   ...emulatorCalls,
   ...systemCalls,
   ...localApiCalls,
-  ...oauthCalls
+  ...oauthCalls,
+  ...pushCalls
 } as const
 
 export const events = {
@@ -40,7 +42,8 @@ export const events = {
   ...emulatorEvents,
   ...systemEvents,
   ...localApiEvents,
-  ...oauthEvents
+  ...oauthEvents,
+  ...pushEvents
 } as const
 
 export type Calls = typeof calls
