@@ -19,6 +19,7 @@ import {
 } from '../../shared/contract'
 import { DeskFailure, text, type Result } from '../../shared/result'
 import type { ClipboardPort } from '../ports'
+import type { StoredProfile } from '../storage'
 import { maskSecret, type ProfileService, type PushSettings } from '../profiles'
 import { systemClock, type Clock } from '../time/clock'
 import { generateEncodingAesKey, type RandomBytes } from './aes'
@@ -78,6 +79,7 @@ export class PushWorkbench {
   private readonly random: RandomBytes
   private readonly timeoutMs: number
   private readonly stopFollowing: () => void
+  private closed = false
 
   constructor(private readonly deps: PushWorkbenchDeps) {
     this.clock = deps.clock ?? systemClock
@@ -101,8 +103,8 @@ export class PushWorkbench {
 
   /** The app's 服务器配置 as the renderer may see it: masks, never the Token or the key. */
   config(profileId: string): PushConfigView {
-    const app = this.deps.profiles.get(profileId)
-    const settings = this.deps.profiles.pushSettings(profileId)
+    const app = this.app(profileId)
+    const settings = this.settings(profileId)
     const account = accountOf(app.kind)
     return {
       profileId,
@@ -123,7 +125,7 @@ export class PushWorkbench {
 
   /** Checks the whole configuration (every issue, each with its field) and saves it. */
   save(profileId: string, draft: PushConfigDraft): PushConfigView {
-    const current = this.deps.profiles.pushSettings(profileId)
+    const current = this.settings(profileId)
     // An empty secret field means "keep the saved one": the form never holds the saved value.
     const token = draft.token === undefined || draft.token === '' ? current.token : draft.token
     const encodingAesKey = draft.encodingAesKey?.trim() || current.encodingAesKey
@@ -150,7 +152,7 @@ export class PushWorkbench {
 
   /** 随机生成: a fresh EncodingAESKey, saved at once (the rest of the configuration stays as saved). */
   generateAesKey(profileId: string): PushConfigView {
-    const { persistence: _persistence, ...current } = this.deps.profiles.pushSettings(profileId)
+    const { persistence: _persistence, ...current } = this.settings(profileId)
     this.deps.profiles.savePushSettings(profileId, {
       ...current,
       encodingAesKey: generateEncodingAesKey(this.random)
@@ -160,7 +162,7 @@ export class PushWorkbench {
 
   /** Puts the saved Token or EncodingAESKey on the clipboard, for the server's own configuration. */
   copySecret(profileId: string, secret: PushSecret): void {
-    const settings = this.deps.profiles.pushSettings(profileId)
+    const settings = this.settings(profileId)
     const value = secret === 'token' ? settings.token : settings.encodingAesKey
     if (value === null) {
       throw secret === 'token' ? notSaved('Token', ' Token') : notSaved('EncodingAESKey', ' EncodingAESKey')
@@ -170,7 +172,7 @@ export class PushWorkbench {
 
   /** A template filled in for the sender as typed; needs no URL or Token. */
   compose(profileId: string, input: ComposeInput): ComposedMessage {
-    const account = accountOf(this.deps.profiles.get(profileId).kind)
+    const account = accountOf(this.app(profileId).kind)
     return valueOf(
       this.serviceOf(profileId).compose(
         {
@@ -200,7 +202,7 @@ export class PushWorkbench {
 
   /** Puts an entry's request on the clipboard as curl (it holds no Token or key). */
   copyCurl(profileId: string, entryId: string): void {
-    this.deps.profiles.get(profileId)
+    this.app(profileId)
     const curl = this.services.get(profileId)?.curl(entryId) ?? null
     if (curl === null) {
       throw new DeskFailure({
@@ -212,7 +214,7 @@ export class PushWorkbench {
   }
 
   clearHistory(profileId: string): PushHistoryEntry[] {
-    this.deps.profiles.get(profileId)
+    this.app(profileId)
     this.services.get(profileId)?.clearHistory()
     return []
   }
@@ -224,13 +226,31 @@ export class PushWorkbench {
   }
 
   async close(): Promise<void> {
+    this.closed = true
     this.stopFollowing()
     this.services.clear()
     await this.agent.close()
   }
 
+  /** The stored profile; throws `not-found`, or `internal` once the desk is shutting down. */
+  private app(profileId: string): StoredProfile {
+    // A call that raced the shutdown (e.g. a debounced compose) gets an answer, not a torn-down store.
+    if (this.closed) {
+      throw new DeskFailure({
+        code: 'internal',
+        message: text('The desk is shutting down', '本工具正在关闭')
+      })
+    }
+    return this.deps.profiles.get(profileId)
+  }
+
+  private settings(profileId: string): PushSettings {
+    this.app(profileId)
+    return this.deps.profiles.pushSettings(profileId)
+  }
+
   private targetInput(profileId: string, settings: Omit<PushSettings, 'persistence'>): PushTargetInput {
-    const app = this.deps.profiles.get(profileId)
+    const app = this.app(profileId)
     const account = accountOf(app.kind)
     return {
       url: settings.url,
@@ -246,11 +266,11 @@ export class PushWorkbench {
   }
 
   private savedTarget(profileId: string): PushTargetInput {
-    return this.targetInput(profileId, this.deps.profiles.pushSettings(profileId))
+    return this.targetInput(profileId, this.settings(profileId))
   }
 
   private serviceOf(profileId: string): PushService {
-    this.deps.profiles.get(profileId)
+    this.app(profileId)
     let service = this.services.get(profileId)
     if (service === undefined) {
       service = new PushService({

@@ -202,6 +202,20 @@ describe('the push tab, end to end through the handlers', () => {
     expect(verified.verdict.findings[0]?.message.en).toContain('d•••••••••••6')
   })
 
+  it('answers a call that races the shutdown (a debounced compose) instead of reading a torn-down store', async () => {
+    const closing = await startPushDesk()
+    await closing.close()
+    const error = await closing.error('composePush', {
+      id,
+      template: 'text',
+      values: {},
+      format: 'xml',
+      accountId: '',
+      openid: ''
+    })
+    expect(error).toMatchObject({ code: 'internal', message: { en: 'The desk is shutting down' } })
+  })
+
   it('a Mini Program gets the customer-service pushes, in JSON when its console says so', async () => {
     const created = await desk.value('createApp', {
       name: 'Mini',
