@@ -312,9 +312,9 @@ export type PushSecret = (typeof PUSH_SECRETS)[number]
 export const pushConfigDraftSchema = z
   .object({
     url: str(2000),
-    /** Omitted = keep the saved Token. */
+    /** Omitted or '' = keep the saved Token (the form never holds it). */
     token: str(200).optional(),
-    /** Omitted = keep the saved EncodingAESKey. */
+    /** Omitted or '' = keep the saved EncodingAESKey. */
     encodingAesKey: str(200).optional(),
     mode: z.enum(PUSH_MODES),
     /** Ignored for Official Accounts, which push XML only. */
