@@ -3,6 +3,7 @@ import { localApiHandlers } from '../core/local-api'
 import type { HandlerTable } from '../core/handler-table'
 import { oauthHandlers } from '../core/oauth'
 import { profileHandlers } from '../core/profiles/handlers'
+import { pushHandlers } from '../core/push'
 import { emulatorHandlers } from './sandbox'
 import { systemHandlers } from '../core/system'
 import { tokenHandlers } from '../core/tokens/handlers'
@@ -17,6 +18,7 @@ export function createHandlerTable(services: DeskServices): HandlerTable {
     ...emulatorHandlers(services.sandbox?.emulator ?? null),
     ...systemHandlers(services),
     ...localApiHandlers(services.localApi),
-    ...oauthHandlers(services.oauth)
+    ...oauthHandlers(services.oauth),
+    ...pushHandlers(services.push)
   } satisfies HandlerTable
 }

@@ -4,6 +4,7 @@ import { LocalApiService, profileCatalog } from '../core/local-api'
 import { OAuthService } from '../core/oauth'
 import type { ClipboardPort, ExternalOpenerPort, FileSaverPort, PowerPort, SecretCipher } from '../core/ports'
 import { ProfileService, SANDBOX_PROFILE_ID } from '../core/profiles'
+import { PushWorkbench } from '../core/push'
 import { emulatorStatus, startSandbox, type Sandbox } from './sandbox'
 import { openDeskStore, type DeskStore, type StoreFactory } from '../core/storage'
 import { NoticeBoard, PreferencesService } from '../core/system'
@@ -30,6 +31,8 @@ export interface DeskPorts {
   /** For tests: route WeChat calls through a custom undici dispatcher. */
   dispatcher?: Dispatcher
   apiTimeoutMs?: number
+  /** For tests of slow handlers: how long the push simulator waits for each delivery (WeChat's 5 s by default). */
+  pushAttemptTimeoutMs?: number
   random?: () => number
 }
 
@@ -47,6 +50,8 @@ export interface DeskServices {
   localApi: LocalApiService
   /** The OAuth workbench (网页授权): links, callback catcher, code exchange, user tokens. */
   oauth: OAuthService
+  /** The push simulator (消息推送调试): each app's 服务器配置, verification, pushes and their history. */
+  push: PushWorkbench
   clipboard: ClipboardPort
   fileSaver: FileSaverPort
   opener: ExternalOpenerPort
@@ -116,6 +121,13 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     domainsFor: sandbox?.domainsFor
   })
 
+  const push = new PushWorkbench({
+    profiles,
+    clipboard: ports.clipboard,
+    clock,
+    attemptTimeoutMs: ports.pushAttemptTimeoutMs
+  })
+
   const preferences = new PreferencesService(store)
   if (preferences.get().selectedAppId === null && sandbox)
     preferences.update({ selectedAppId: SANDBOX_PROFILE_ID })
@@ -132,6 +144,7 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     sandbox,
     localApi,
     oauth,
+    push,
     clipboard: ports.clipboard,
     fileSaver: ports.fileSaver,
     opener: ports.opener,
@@ -152,6 +165,7 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
         oauthChanged: (send) => oauth.onChange(send),
         localApiChanged: (send) => localApi.onChange(send),
         localApiRequest: (send) => localApi.onRequests(send),
+        pushActivity: (send) => push.onActivity(send),
         emulatorChanged: (send) =>
           sandbox?.emulator.onFaultsChange(() => send(emulatorStatus(sandbox.emulator))) ?? (() => undefined)
       } satisfies EventSources
@@ -159,6 +173,7 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     },
     async dispose() {
       await oauth.dispose()
+      await push.close()
       await localApi.close()
       stopForgetting()
       stopFollowing?.()

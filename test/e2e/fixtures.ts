@@ -38,9 +38,10 @@ export const test = base.extend<{ desk: DeskFixture; deskOptions: { encryption: 
     const unsubscribe = desk.services.subscribe((name: EventName, payload) => {
       replies.push(JSON.stringify(payload))
       page
+        // `unknown`: the page only forwards it, and Playwright's types cannot unfold recursive payloads.
         .evaluate(([channel, data]) => window.__deskEmit?.(channel, data), [
           channelOf(name),
-          payload
+          payload as unknown
         ] as const)
         .catch(
           () => undefined // the page may be navigating or closed

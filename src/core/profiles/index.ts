@@ -2,6 +2,7 @@ export {
   ProfileService,
   SANDBOX_PROFILE_ID,
   type AppCredentials,
+  type PushSettings,
   type SandboxBinding
 } from './profile-service'
 export { maskSecret } from './profile-secrets'

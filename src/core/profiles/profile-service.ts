@@ -6,6 +6,9 @@ import {
   type AppView,
   type EnvTag,
   type Notice,
+  type PushFormat,
+  type PushMode,
+  type PushSecretPersistence,
   type SecretPersistence,
   type TokenMode
 } from '../../shared/contract'
@@ -36,6 +39,22 @@ export interface AppCredentials {
   remote: { url: string; key: string | null } | null
 }
 
+/** An app's push 服务器配置 as main holds it, with the Token and the EncodingAESKey. Main-only. */
+export interface PushSettings {
+  /** '' until saved. */
+  url: string
+  mode: PushMode
+  format: PushFormat
+  /** '' = the default original id. */
+  accountId: string
+  /** '' = the default sandbox openid. */
+  openid: string
+  token: string | null
+  encodingAesKey: string | null
+  /** Whether the secrets are kept encrypted at rest, or for this session only. */
+  persistence: PushSecretPersistence
+}
+
 export interface ProfileServiceDeps {
   store: DeskStore
   cipher: SecretCipher
@@ -63,8 +82,7 @@ export class ProfileService {
   constructor(private readonly deps: ProfileServiceDeps) {
     this.secrets = new ProfileSecrets(deps.cipher)
     this.seedSandbox()
-    const unreadable = this.secrets.load(this.profiles())
-    if (unreadable) this.notices.push(unreadable)
+    this.notices.push(...this.secrets.load(this.profiles()))
   }
 
   list(): AppView[] {
@@ -117,6 +135,31 @@ export class ProfileService {
       remote:
         p.mode === 'remote' && p.remoteUrl ? { url: p.remoteUrl, key: this.secrets.remoteKey(p.id) } : null
     }
+  }
+
+  /** The profile's push 服务器配置 with its secrets; defaults until first saved. */
+  pushSettings(profileId: string): PushSettings {
+    const stored = this.get(profileId).push
+    return {
+      url: stored?.url ?? '',
+      mode: stored?.mode ?? 'plain',
+      format: stored?.format ?? 'xml',
+      accountId: stored?.accountId ?? '',
+      openid: stored?.openid ?? '',
+      ...this.secrets.pushSecretsOf(profileId),
+      persistence: this.secrets.persistent ? 'encrypted' : 'session-only'
+    }
+  }
+
+  /**
+   * Saves the profile's push 服务器配置 as given (checked by the caller); the Token and EncodingAESKey are
+   * sealed like the AppSecret. Not a change of the app: no listener hears of it.
+   */
+  savePushSettings(profileId: string, settings: Omit<PushSettings, 'persistence'>): void {
+    const { token, encodingAesKey, ...plain } = settings
+    const next = { ...this.get(profileId), push: { ...plain, tokenEnc: null, aesKeyEnc: null } }
+    this.secrets.storePushSecrets(next, { token, encodingAesKey })
+    this.save(this.profiles().map((p) => (p.id === profileId ? next : p)))
   }
 
   create(draft: AppDraft): AppView {

@@ -1,6 +1,6 @@
 import { shellQuote } from '../oauth/curl'
 import { WECHAT_REPLY_TIMEOUT_MS } from './delivery'
-import type { SignedRequest } from './signed-request'
+import type { SignedRequest } from '../../shared/contract'
 
 /**
  * The request as a curl command with its signed query, to replay from a terminal: `-i` shows the status,

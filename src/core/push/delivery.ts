@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks'
 import { request, type Dispatcher } from 'undici'
 import { readBody } from '../http/read-response'
+import type { AttemptOutcome, PushAttempt, SignedRequest } from '../../shared/contract'
 import type { Clock } from '../time/clock'
-import type { SignedRequest } from './signed-request'
 
 /** WeChat waits this long for an answer, then drops the connection (wechat-api.md §10.4). */
 export const WECHAT_REPLY_TIMEOUT_MS = 5_000
@@ -10,27 +10,6 @@ export const WECHAT_REPLY_TIMEOUT_MS = 5_000
 export const WECHAT_DELIVERIES = 3
 /** A passive reply is a few kilobytes; past this it is not one, and the rest is not read. */
 export const MAX_REPLY_BYTES = 256 * 1024
-
-export type AttemptOutcome =
-  | {
-      kind: 'answer'
-      status: number
-      headers: Record<string, string>
-      body: string
-      /** The body went past MAX_REPLY_BYTES; `body` holds the start. */
-      truncated: boolean
-    }
-  | { kind: 'timeout' }
-  | { kind: 'network'; message: string }
-
-/** One delivery of a push or of the verification GET. */
-export interface PushAttempt {
-  /** 1, 2, 3: which delivery of the same request this was. */
-  delivery: number
-  startedAt: number
-  durationMs: number
-  outcome: AttemptOutcome
-}
 
 export interface DeliveryOptions {
   dispatcher: Dispatcher

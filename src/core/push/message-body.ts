@@ -1,19 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { text, type FieldIssue, type Localized } from '../../shared/result'
+import type { ComposedMessage, MessageFacts, PushFormat, PushTemplate, XmlField } from '../../shared/contract'
+import { text, type FieldIssue } from '../../shared/result'
 import type { RandomBytes } from './aes'
-import type { PushFormat, PushTarget } from './push-target'
-import type { PushTemplate, TemplateId } from './templates'
+import type { PushSender } from './push-target'
 import { childOf, readXml } from './xml-reader'
-import { cdata, writeFlatXml, type XmlField } from './xml-writer'
-
-/** A push ready to send: the template it came from, its fields, and the plaintext body in the target's format. */
-export interface ComposedMessage {
-  template: TemplateId
-  label: Localized
-  fields: XmlField[]
-  /** What the UI shows in its editable raw-body box; `send` takes it back, edited or not. */
-  body: string
-}
+import { cdata, writeFlatXml } from './xml-writer'
 
 const NUMBER = /^-?\d+(\.\d+)?$/
 
@@ -44,7 +35,7 @@ export function writeBody(fields: readonly XmlField[], format: PushFormat): stri
  * fields, then MsgId, in WeChat's order. `values` overrides any of them by name.
  */
 export function composeMessage(
-  target: PushTarget,
+  target: PushSender,
   template: PushTemplate,
   values: Readonly<Record<string, string>>,
   options: { now: number; msgId: string }
@@ -81,16 +72,6 @@ export function composeMessage(
     ok: true,
     value: { template: template.id, label: template.label, fields, body: writeBody(fields, target.format) }
   }
-}
-
-/** What a handler dedupes and the judge checks a reply against, read back from a (possibly edited) body. */
-export interface MessageFacts {
-  toUserName: string | null
-  fromUserName: string | null
-  createTime: string | null
-  msgType: string | null
-  event: string | null
-  msgId: string | null
 }
 
 const FACT_NAMES = {

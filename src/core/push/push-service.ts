@@ -1,23 +1,33 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { Agent, type Dispatcher } from 'undici'
+import type {
+  ComposedMessage,
+  MessageEntry,
+  PushAttempt,
+  PushEvent,
+  PushHistoryEntry,
+  SignedRequest,
+  TargetSummary,
+  TemplateId,
+  VerifyEntry
+} from '../../shared/contract'
 import { fail, ok, text, type Localized, type Result } from '../../shared/result'
 import { systemClock, type Clock } from '../time/clock'
 import type { RandomBytes } from './aes'
 import { curlFor } from './curl'
-import { deliver, WECHAT_DELIVERIES, WECHAT_REPLY_TIMEOUT_MS, type PushAttempt } from './delivery'
+import { deliver, WECHAT_DELIVERIES, WECHAT_REPLY_TIMEOUT_MS } from './delivery'
+import { DEFAULT_HISTORY_LIMIT, PushHistory } from './history'
+import { composeMessage, newMsgId, readMessageFacts } from './message-body'
 import {
-  DEFAULT_HISTORY_LIMIT,
-  PushHistory,
-  type MessageEntry,
-  type PushHistoryEntry,
-  type TargetSummary,
-  type VerifyEntry
-} from './history'
-import { composeMessage, newMsgId, readMessageFacts, type ComposedMessage } from './message-body'
-import { checkPushTarget, type PushTarget, type PushTargetInput } from './push-target'
+  checkPushSender,
+  checkPushTarget,
+  type PushSenderInput,
+  type PushTarget,
+  type PushTargetInput
+} from './push-target'
 import { judgePush } from './reply-judge'
-import { signPush, signVerification, type Entropy, type SignedRequest } from './signed-request'
-import { templateById, type TemplateId } from './templates'
+import { signPush, signVerification, type Entropy } from './signed-request'
+import { templateById } from './templates'
 import { judgeVerification } from './verify-judge'
 
 export interface PushServiceOptions {
@@ -39,10 +49,6 @@ export interface SendRequest {
   /** Act like WeChat when no answer comes in time: resend the same request, up to three deliveries in all. */
   retry?: boolean
 }
-
-/** What a UI hears while the desk works: each delivery as it ends, then the finished entry. */
-export type PushEvent =
-  { type: 'attempt'; entryId: string; attempt: PushAttempt } | { type: 'entry'; entry: PushHistoryEntry }
 
 /** A body far beyond any WeChat push is a mistake, not a test. */
 export const MAX_PUSH_BODY_CHARS = 64 * 1024
@@ -93,19 +99,23 @@ export class PushService {
     return checked.ok ? ok(checked.value) : invalid(checked.issues)
   }
 
-  /** A template filled in for this target, with a fresh MsgId and CreateTime; `values` overrides fields. */
+  /**
+   * A template filled in for this sender, with a fresh MsgId and CreateTime; `values` overrides fields. Only
+   * the sender fields are checked (a whole target will do), so a template can be previewed before the URL
+   * and Token are known.
+   */
   compose(
-    input: PushTargetInput,
+    input: PushSenderInput | PushTargetInput,
     template: TemplateId,
     values: Readonly<Record<string, string>> = {}
   ): Result<ComposedMessage> {
-    const target = this.check(input)
-    if (!target.ok) return target
+    const sender = checkPushSender(input)
+    if (!sender.ok) return invalid(sender.issues)
     const found = templateById(template)
     if (found === undefined) {
       return invalid([{ path: 'template', message: text(`No template ${template}`, `没有模板 ${template}`) }])
     }
-    if (found.account !== target.value.account) {
+    if (found.account !== sender.value.account) {
       return invalid([
         {
           path: 'template',
@@ -116,7 +126,7 @@ export class PushService {
         }
       ])
     }
-    const composed = composeMessage(target.value, found, values, {
+    const composed = composeMessage(sender.value, found, values, {
       now: this.clock.now(),
       msgId: newMsgId(this.random)
     })

@@ -1,21 +1,16 @@
+import {
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_OPENID,
+  PUSH_ACCOUNTS,
+  PUSH_FORMATS,
+  PUSH_MODES,
+  type PushAccount,
+  type PushFormat,
+  type PushMode
+} from '../../shared/contract'
 import { text, type FieldIssue, type Localized } from '../../shared/result'
 import { checkAppId, issue } from '../../shared/validation'
 import { checkEncodingAesKey } from './aes'
-
-/** 明文模式 / 兼容模式 / 安全模式 (wechat-api.md §10.3). */
-export type PushMode = 'plain' | 'compat' | 'safe'
-export type PushAccount = 'official-account' | 'mini-program'
-/** Official Accounts push XML only; a Mini Program chooses XML or JSON in its console. */
-export type PushFormat = 'xml' | 'json'
-
-export const PUSH_MODES: readonly PushMode[] = ['plain', 'compat', 'safe']
-export const PUSH_ACCOUNTS: readonly PushAccount[] = ['official-account', 'mini-program']
-export const PUSH_FORMATS: readonly PushFormat[] = ['xml', 'json']
-
-/** The openid of WeChat's own documentation samples: the sandbox user who writes to the account. */
-export const DEFAULT_OPENID = 'o6_bmjrPTlm6_2sgVt7hMZOPfL2M'
-/** An original id (原始 ID) for the account the pushes are addressed to. */
-export const DEFAULT_ACCOUNT_ID = 'gh_d3e07d51b513'
 
 /** The 服务器配置 of one app, plus who writes to it: everything a push needs. */
 export interface PushTarget {
@@ -101,27 +96,25 @@ function checkId(value: string, what: string, zh: string): Localized | null {
   return null
 }
 
-/** Validates a push target; every problem is reported, each with the field it belongs to. */
-export function checkPushTarget(
-  input: PushTargetInput
-): { ok: true; value: PushTarget } | { ok: false; issues: FieldIssue[] } {
-  const mode = input.mode ?? 'plain'
+/** Who writes to which account, in which format: all that composing a push needs. */
+export type PushSender = Pick<PushTarget, 'account' | 'format' | 'accountId' | 'openid'>
+export type PushSenderInput = Pick<PushTargetInput, 'account' | 'format' | 'accountId' | 'openid'>
+
+type Checked<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] }
+
+/**
+ * Validates the sender fields alone, so a template can be previewed before the URL and Token are filled in;
+ * missing fields take the defaults.
+ */
+export function checkPushSender(input: PushSenderInput): Checked<PushSender> {
   const account = input.account ?? 'official-account'
   const format = input.format ?? 'xml'
-  const encodingAesKey = input.encodingAesKey?.trim() || null
-  const appId = input.appId?.trim() || null
   const accountId = input.accountId?.trim() || DEFAULT_ACCOUNT_ID
   const openid = input.openid?.trim() || DEFAULT_OPENID
-  const url = input.url.trim()
   const issues: FieldIssue[] = [
-    ...issue('url', checkPushUrl(url)),
-    ...issue('token', checkPushToken(input.token)),
     ...issue('accountId', checkId(accountId, 'The original id (ToUserName)', '原始 ID（ToUserName）')),
     ...issue('openid', checkId(openid, 'The openid', 'openid'))
   ]
-  if (!PUSH_MODES.includes(mode)) {
-    issues.push({ path: 'mode', message: text('Mode is plain, compat or safe', '模式为明文、兼容或安全') })
-  }
   if (!PUSH_ACCOUNTS.includes(account)) {
     issues.push({
       path: 'account',
@@ -139,6 +132,26 @@ export function checkPushTarget(
       )
     })
   }
+  return issues.length > 0
+    ? { ok: false, issues }
+    : { ok: true, value: { account, format, accountId, openid } }
+}
+
+/** Validates a push target; every problem is reported, each with the field it belongs to. */
+export function checkPushTarget(input: PushTargetInput): Checked<PushTarget> {
+  const mode = input.mode ?? 'plain'
+  const encodingAesKey = input.encodingAesKey?.trim() || null
+  const appId = input.appId?.trim() || null
+  const url = input.url.trim()
+  const sender = checkPushSender(input)
+  const issues: FieldIssue[] = [
+    ...issue('url', checkPushUrl(url)),
+    ...issue('token', checkPushToken(input.token)),
+    ...(sender.ok ? [] : sender.issues)
+  ]
+  if (!PUSH_MODES.includes(mode)) {
+    issues.push({ path: 'mode', message: text('Mode is plain, compat or safe', '模式为明文、兼容或安全') })
+  }
   if (mode !== 'plain') {
     const needs = text(
       `is required in ${mode === 'safe' ? 'safe' : 'compatible'} mode`,
@@ -152,11 +165,8 @@ export function checkPushTarget(
   } else if (encodingAesKey !== null) {
     issues.push(...issue('encodingAesKey', checkEncodingAesKey(encodingAesKey)))
   }
-  if (issues.length > 0) return { ok: false, issues }
-  return {
-    ok: true,
-    value: { url, token: input.token, encodingAesKey, appId, mode, account, format, accountId, openid }
-  }
+  if (issues.length > 0 || !sender.ok) return { ok: false, issues }
+  return { ok: true, value: { url, token: input.token, encodingAesKey, appId, mode, ...sender.value } }
 }
 
 const prefixed = (field: string, message: Localized): Localized =>

@@ -1,5 +1,5 @@
-import type { PushFormat } from './push-target'
-import { looksLikeHtml, quote, refusal, type Finding, type ReplyValue } from './verdict'
+import type { Finding, PushFormat, ReplyValue } from '../../shared/contract'
+import { looksLikeHtml, quote, refusal } from './verdict'
 import { readXml, type XmlElement } from './xml-reader'
 
 /** A passive reply read from XML or JSON, seen the same way by the rules. */

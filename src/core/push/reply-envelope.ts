@@ -1,8 +1,9 @@
+import type { Finding } from '../../shared/contract'
 import { aesKeyOf, decryptPayload } from './aes'
 import type { PushTarget } from './push-target'
 import type { ReplyDoc } from './reply-document'
 import { messageSignature } from './signature'
-import { refusal, warning, type Finding } from './verdict'
+import { refusal, warning } from './verdict'
 
 export type Unwrapped =
   { ok: true; plaintext: string; findings: Finding[] } | { ok: false; findings: Finding[] }

@@ -1,11 +1,17 @@
+import type {
+  DecodedReply,
+  Finding,
+  MessageFacts,
+  PhoneView,
+  PushAttempt,
+  PushVerdict,
+  SignedRequest
+} from '../../shared/contract'
 import { text, type Localized } from '../../shared/result'
-import type { PushAttempt } from './delivery'
-import type { MessageFacts } from './message-body'
 import type { PushTarget } from './push-target'
 import { parseReply } from './reply-document'
 import { unwrapReply } from './reply-envelope'
 import { judgeReplyDoc } from './reply-rules'
-import type { SignedRequest } from './signed-request'
 import { signedWith } from './signature'
 import {
   ENCRYPTION_WORDS,
@@ -16,11 +22,7 @@ import {
   REFUSAL_WORDS,
   SIGNATURE_WORDS,
   sortFindings,
-  warning,
-  type DecodedReply,
-  type Finding,
-  type PhoneView,
-  type PushVerdict
+  warning
 } from './verdict'
 
 export interface PushJudgeContext {

@@ -1,8 +1,7 @@
-import type { MessageFacts } from './message-body'
-import type { PushAccount } from './push-target'
+import type { Finding, MessageFacts, NewsArticle, PhoneView, PushAccount } from '../../shared/contract'
 import type { ReplyDoc } from './reply-document'
 import { looksLikeMilliseconds } from './reply-envelope'
-import { note, refusal, warning, type Finding, type NewsArticle, type PhoneView } from './verdict'
+import { note, refusal, warning } from './verdict'
 
 export interface RuleContext {
   account: PushAccount

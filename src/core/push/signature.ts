@@ -1,17 +1,5 @@
 import { createHash } from 'node:crypto'
-
-/**
- * What a signature was computed from, so a failure can show the string the desk signed. The Token is
- * masked in it (same length, first and last character kept), so a trace can be shown, logged or printed.
- */
-export interface SignatureTrace {
-  /** The parts after sorting, in the order they were joined (the Token masked). */
-  sorted: string[]
-  /** `sorted.join('')`: the string that was hashed, with the Token masked. */
-  joined: string
-  /** Lower-case hex SHA-1 of the real joined string. */
-  signature: string
-}
+import type { SignatureTrace } from '../../shared/contract'
 
 /**
  * Hides a secret but keeps its length and its first and last characters, so a developer comparing the

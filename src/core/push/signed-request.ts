@@ -1,25 +1,8 @@
+import type { SignatureTrace, SignedRequest } from '../../shared/contract'
 import { aesKeyOf, encryptPayload, randomPrefix, type RandomBytes } from './aes'
 import { readMessageFacts, safeEnvelope, withEncrypt } from './message-body'
 import type { PushTarget } from './push-target'
-import { messageSignature, urlSignature, type SignatureTrace } from './signature'
-
-/** A request exactly as WeChat would send it, and what went into its signatures. */
-export interface SignedRequest {
-  method: 'GET' | 'POST'
-  /** The target URL with WeChat's query appended (any query the user typed is kept). */
-  url: string
-  headers: Record<string, string>
-  body: string | null
-  /** The message before encryption; null for the verification GET. */
-  plaintext: string | null
-  timestamp: string
-  nonce: string
-  /** The verification GET's `echostr`; null for pushes. */
-  echostr: string | null
-  signature: SignatureTrace
-  /** Compatible / safe pushes: the 4-part `msg_signature` over the Encrypt sent. */
-  msgSignature: SignatureTrace | null
-}
+import { messageSignature, urlSignature } from './signature'
 
 /** Where time and randomness come from, so tests can pin the vectors. */
 export interface Entropy {

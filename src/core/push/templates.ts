@@ -1,48 +1,5 @@
-import { text, type Localized } from '../../shared/result'
-import type { PushAccount } from './push-target'
-
-/** One editable field of a template, with the sample value WeChat's documentation shows. */
-export interface TemplateField {
-  name: string
-  label: Localized
-  value: string
-  /** A number in WeChat's samples: bare in XML, a JSON number in JSON. */
-  bare?: boolean
-}
-
-export type TemplateId =
-  | 'text'
-  | 'image'
-  | 'voice'
-  | 'video'
-  | 'shortvideo'
-  | 'location'
-  | 'link'
-  | 'event.subscribe'
-  | 'event.subscribe.qrscene'
-  | 'event.unsubscribe'
-  | 'event.SCAN'
-  | 'event.LOCATION'
-  | 'event.CLICK'
-  | 'event.VIEW'
-  | 'event.TEMPLATESENDJOBFINISH'
-  | 'mp.text'
-  | 'mp.image'
-  | 'mp.miniprogrampage'
-  | 'mp.event.user_enter_tempsession'
-
-/** A push WeChat sends (wechat-api.md §10.2, §10.5). */
-export interface PushTemplate {
-  id: TemplateId
-  account: PushAccount
-  label: Localized
-  msgType: string
-  /** The `Event` of an event push. */
-  event?: string
-  /** User messages carry a 64-bit MsgId, last; events carry none (handlers dedupe them by FromUserName + CreateTime). */
-  msgId: boolean
-  fields: readonly TemplateField[]
-}
+import type { PushAccount, PushTemplate, TemplateField } from '../../shared/contract'
+import { text } from '../../shared/result'
 
 const f = (name: string, en: string, zh: string, value: string, bare = false): TemplateField => ({
   name,

@@ -1,7 +1,6 @@
+import type { Finding, PushAttempt, PushMode, SignatureTrace, VerifyVerdict } from '../../shared/contract'
 import { text } from '../../shared/result'
-import type { PushAttempt } from './delivery'
-import type { PushMode } from './push-target'
-import { signedWith, type SignatureTrace } from './signature'
+import { signedWith } from './signature'
 import {
   looksLikeHtml,
   ENCRYPTION_WORDS,
@@ -11,9 +10,7 @@ import {
   REFUSAL_WORDS,
   SIGNATURE_WORDS,
   sortFindings,
-  warning,
-  type Finding,
-  type VerifyVerdict
+  warning
 } from './verdict'
 
 export interface VerifyContext {

@@ -1,10 +1,4 @@
-/** One element of WeChat's flat `<xml>` documents. */
-export interface XmlField {
-  name: string
-  value: string
-  /** Numbers (CreateTime, MsgId, Location_X …) go bare, as WeChat writes them; strings go in CDATA. */
-  bare?: boolean
-}
+import type { XmlField } from '../../shared/contract'
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/
 

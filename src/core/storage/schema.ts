@@ -1,7 +1,29 @@
 import { z } from 'zod'
-import { APP_KINDS, ENV_TAGS, LOCAL_API_DEFAULT_PORT, TOKEN_MODES } from '../../shared/contract'
+import {
+  APP_KINDS,
+  ENV_TAGS,
+  LOCAL_API_DEFAULT_PORT,
+  PUSH_FORMATS,
+  PUSH_MODES,
+  TOKEN_MODES
+} from '../../shared/contract'
 
 export const SCHEMA_VERSION = 1
+
+/**
+ * The push simulator's 服务器配置 of a profile. Token and EncodingAESKey are encrypted by the SecretCipher
+ * like the AppSecret; null when none is kept at rest (none set, or no keychain: session only).
+ */
+export const storedPushSettingsSchema = z.object({
+  url: z.string(),
+  mode: z.enum(PUSH_MODES),
+  format: z.enum(PUSH_FORMATS),
+  accountId: z.string(),
+  openid: z.string(),
+  tokenEnc: z.string().nullable(),
+  aesKeyEnc: z.string().nullable()
+})
+export type StoredPushSettings = z.infer<typeof storedPushSettingsSchema>
 
 export const storedProfileSchema = z.object({
   id: z.string().min(1),
@@ -19,7 +41,9 @@ export const storedProfileSchema = z.object({
   remoteUrl: z.string().nullable().optional(),
   remoteKeyEnc: z.string().nullable().optional(),
   /** 网页授权 callback domains (bare host or host:port). Absent in older files: none. */
-  oauthDomains: z.array(z.string()).optional()
+  oauthDomains: z.array(z.string()).optional(),
+  /** The push simulator's 服务器配置. Absent in older files and until first saved. */
+  push: storedPushSettingsSchema.optional()
 })
 export type StoredProfile = z.infer<typeof storedProfileSchema>
 

@@ -10,6 +10,7 @@ import { callLogCalls, callLogEvents } from './call-log'
 import { emulatorCalls, emulatorEvents } from './emulator'
 import { localApiCalls, localApiEvents } from './local-api'
 import { oauthCalls, oauthEvents } from './oauth'
+import { pushCalls, pushEvents } from './push'
 import { systemCalls, systemEvents } from './system'
 import { tokenCalls, tokenEvents } from './tokens'
 
@@ -18,6 +19,7 @@ export * from './call-log'
 export * from './emulator'
 export * from './local-api'
 export * from './oauth'
+export * from './push'
 export * from './system'
 export * from './tokens'
 export type { CallSpec, EventSpec } from './kit'
@@ -29,7 +31,8 @@ export const calls = {
   ...emulatorCalls,
   ...systemCalls,
   ...localApiCalls,
-  ...oauthCalls
+  ...oauthCalls,
+  ...pushCalls
 } as const
 
 export const events = {
@@ -39,7 +42,8 @@ export const events = {
   ...emulatorEvents,
   ...systemEvents,
   ...localApiEvents,
-  ...oauthEvents
+  ...oauthEvents,
+  ...pushEvents
 } as const
 
 export type Calls = typeof calls

@@ -22,7 +22,8 @@ describe("the app's workspace tabs", () => {
         .map((t) => [t.textContent, t.getAttribute('aria-selected'), t.tabIndex])
     ).toEqual([
       ['Token', 'true', 0],
-      ['OAuth (网页授权)', 'false', -1]
+      ['OAuth (网页授权)', 'false', -1],
+      ['Push (消息推送)', 'false', -1]
     ])
     const tokenSection = screen.getByRole('tabpanel', { name: 'Token' })
     expect(tab('Token').getAttribute('aria-controls')).toBe(tokenSection.id)
@@ -43,12 +44,17 @@ describe("the app's workspace tabs", () => {
     expect(screen.queryByRole('region', { name: 'Token' })).toBeNull()
 
     fireEvent.keyDown(tab('OAuth (网页授权)'), { key: 'ArrowRight' })
+    expect(document.activeElement).toBe(tab('Push (消息推送)'))
+    screen.getByRole('region', { name: 'Push simulator (消息推送调试)' })
+    fireEvent.keyDown(tab('Push (消息推送)'), { key: 'ArrowRight' })
     expect(document.activeElement).toBe(tab('Token'))
     fireEvent.keyDown(tab('Token'), { key: 'End' })
-    expect(document.activeElement).toBe(tab('OAuth (网页授权)'))
-    fireEvent.keyDown(tab('OAuth (网页授权)'), { key: 'Home' })
+    expect(document.activeElement).toBe(tab('Push (消息推送)'))
+    fireEvent.keyDown(tab('Push (消息推送)'), { key: 'Home' })
     expect(tab('Token').getAttribute('aria-selected')).toBe('true')
     fireEvent.keyDown(tab('Token'), { key: 'ArrowLeft' })
+    expect(tab('Push (消息推送)').getAttribute('aria-selected')).toBe('true')
+    fireEvent.keyDown(tab('Push (消息推送)'), { key: 'ArrowLeft' })
     expect(tab('OAuth (网页授权)').getAttribute('aria-selected')).toBe('true')
 
     fireEvent.click(
@@ -60,13 +66,14 @@ describe("the app's workspace tabs", () => {
     screen.getByRole('region', { name: 'Token' })
   })
 
-  it('names the tabs in Chinese: 令牌 and 网页授权', async () => {
+  it('names the tabs in Chinese: 令牌, 网页授权 and 消息推送', async () => {
     render(<App />)
     await screen.findByRole('tablist', { name: 'App sections' })
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'zh-CN' } })
     await screen.findByRole('tablist', { name: '应用功能' })
     expect(tab('令牌').getAttribute('aria-selected')).toBe('true')
     tab('网页授权')
+    tab('消息推送')
     screen.getByRole('region', { name: '令牌' })
   })
 })

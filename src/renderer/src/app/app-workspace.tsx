@@ -6,20 +6,22 @@ import { AppSummary } from '../features/apps/app-summary'
 import { CallLogPanel } from '../features/call-log/call-log-panel'
 import { EmulatorPanel } from '../features/emulator/emulator-panel'
 import { OAuthWorkbench } from '../features/oauth/oauth-workbench'
+import { PushWorkbench } from '../features/push/push-workbench'
 import { TokenPanel } from '../features/token/token-panel'
 import { showAppTab, useViewStore, type AppTab } from './view-store'
 
 /**
  * The selected app: who it is, then one section at a time — its token (with the emulator for the sandbox and
- * the call log) or its OAuth workbench. Both stay mounted, so switching keeps what was typed.
+ * the call log), its OAuth workbench or its push simulator. All stay mounted, so switching keeps what was typed.
  */
 export function AppWorkspace({ app }: { app: AppView }) {
-  const { t } = useTranslation('app')
+  const { t } = useTranslation(['app', 'push'])
   const idBase = useId()
   const tab = useViewStore((state) => state.appTab)
   const tabs: TabItem<AppTab>[] = [
     { value: 'token', label: t('workspace.tabs.token') },
-    { value: 'oauth', label: t('workspace.tabs.oauth') }
+    { value: 'oauth', label: t('workspace.tabs.oauth') },
+    { value: 'push', label: t('push:tab') }
   ]
 
   return (
@@ -40,6 +42,9 @@ export function AppWorkspace({ app }: { app: AppView }) {
       </TabPanel>
       <TabPanel idBase={idBase} value="oauth" selected={tab === 'oauth'} className="workspace-section">
         <OAuthWorkbench app={app} />
+      </TabPanel>
+      <TabPanel idBase={idBase} value="push" selected={tab === 'push'} className="workspace-section">
+        <PushWorkbench app={app} />
       </TabPanel>
     </>
   )

@@ -5,6 +5,7 @@ import { receiveCallLogEntry } from '../features/call-log/call-log-commands'
 import { receiveEmulatorStatus } from '../features/emulator/emulator-store'
 import { receiveLocalApiRequests, receiveLocalApiStatus } from '../features/local-api/local-api-store'
 import { receiveOAuthState } from '../features/oauth/oauth-store'
+import { receivePushActivity } from '../features/push/push-store'
 import { setNotices } from '../features/settings/system-store'
 import { receiveTokenView } from '../features/token/tokens-store'
 
@@ -19,7 +20,8 @@ export const deskEventHandlers: DeskEventHandlers = {
   noticesChanged: setNotices,
   oauthChanged: (state) => receiveOAuthState(state),
   localApiChanged: receiveLocalApiStatus,
-  localApiRequest: receiveLocalApiRequests
+  localApiRequest: receiveLocalApiRequests,
+  pushActivity: receivePushActivity
 }
 
 function subscribe<K extends EventName>(on: DeskApi['on'], name: K): () => void {

@@ -15,6 +15,8 @@ import { localApiEn } from '../../features/local-api/strings/en'
 import { localApiZhCN } from '../../features/local-api/strings/zh-cn'
 import { oauthEn } from '../../features/oauth/strings/en'
 import { oauthZhCN } from '../../features/oauth/strings/zh-cn'
+import { pushEn } from '../../features/push/strings/en'
+import { pushZhCN } from '../../features/push/strings/zh-cn'
 import { settingsEn } from '../../features/settings/strings/en'
 import { settingsZhCN } from '../../features/settings/strings/zh-cn'
 import { tokenEn } from '../../features/token/strings/en'
@@ -31,7 +33,8 @@ export const en = {
   callLog: callLogEn,
   emulator: emulatorEn,
   oauth: oauthEn,
-  localApi: localApiEn
+  localApi: localApiEn,
+  push: pushEn
 }
 
 const zhCN: typeof en = {
@@ -43,7 +46,8 @@ const zhCN: typeof en = {
   callLog: callLogZhCN,
   emulator: emulatorZhCN,
   oauth: oauthZhCN,
-  localApi: localApiZhCN
+  localApi: localApiZhCN,
+  push: pushZhCN
 }
 
 export const resources: Record<UiLanguage, typeof en> = { en, 'zh-CN': zhCN }
