@@ -19,7 +19,12 @@ const anyText = fc.oneof(
     .map(([a, b]) => a + b),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.constantFrom('', ' ', '\ud800', 'a\udc00b', '\u0000', '%', '%E4%B8', 'sandbox', 'x'.repeat(5000)),
-  fc.constantFrom('http://127.0.0.1/cb', 'https://a.example/p?q=1#f', 'wx5e1d0c7a3b9f2468', '../../etc')
+  fc.constantFrom(
+    'http://127.0.0.1/cb',
+    'https://a.example.invalid/p?q=1#f',
+    'wx5e1d0c7a3b9f2468',
+    '../../etc'
+  )
 )
 const wild: fc.Arbitrary<unknown> = fc.oneof(
   anyText,
@@ -36,7 +41,13 @@ const wild: fc.Arbitrary<unknown> = fc.oneof(
  * Fields with a meaning: a profile id is mostly the sandbox's (so the call gets past the lookup); fields that
  * would make the desk listen somewhere are only loopback, or garbage it must refuse.
  */
+/** Where a call could send something: only this machine, on a port nothing listens on, or garbage. */
+const NOWHERE = fc.constantFrom('http://127.0.0.1:9/x', 'not a url', '\ud800', 'ftp://127.0.0.1/', '')
+
 const FIELDS: Record<string, fc.Arbitrary<unknown>> = {
+  url: NOWHERE,
+  apiBase: NOWHERE,
+  remoteUrl: NOWHERE,
   id: fc.oneof({ arbitrary: fc.constant('sandbox'), weight: 4 }, { arbitrary: anyText, weight: 1 }),
   host: fc.constantFrom('127.0.0.1', 'localhost', 'not-an-ip', '\ud800', ''),
   port: fc.constantFrom(0, -1, 65536, 1.5, '0'),
