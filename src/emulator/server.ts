@@ -192,8 +192,10 @@ class EmulatorServer implements Emulator {
       if (read.kind === 'aborted') return
       const body = read.kind === 'body' ? read.text : ''
       // The raw query, not URL's re-serialisation: the authorize link's parameter order is checked.
-      const rawQuery = (req.url ?? '').split('?').slice(1).join('?')
-      writeReply(res, page({ method: req.method ?? 'GET', rawQuery, body, now: this.clock.now() }))
+      writeReply(
+        res,
+        page({ method: req.method ?? 'GET', rawQuery: rawQueryOf(req), body, now: this.clock.now() })
+      )
       return
     }
     const route = url && this.routes.get(url.pathname)
@@ -239,12 +241,11 @@ class EmulatorServer implements Emulator {
       if (route.contentType && reply.kind === 'send') reply = { ...reply, contentType: route.contentType }
     }
     if (reply.kind === 'send') {
-      const rawQuery = (req.url ?? '').split('?').slice(1).join('?')
       const costMs = Math.round(performance.now() - started)
       recordIfShown(this.api.rids, rid, {
         request,
         path: url.pathname,
-        rawQuery,
+        rawQuery: rawQueryOf(req),
         reply,
         costMs,
         ledger: this.ledger
@@ -252,6 +253,11 @@ class EmulatorServer implements Emulator {
     }
     writeReply(res, reply)
   }
+}
+
+/** The query string exactly as sent, without its `?`. */
+function rawQueryOf(req: IncomingMessage): string {
+  return (req.url ?? '').split('?').slice(1).join('?')
 }
 
 function parseTarget(target: string): URL | undefined {

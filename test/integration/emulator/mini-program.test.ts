@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Emulator, EmulatorAppConfig } from '../../../src/emulator'
+import { createEmulator, SANDBOX_APPID, type Emulator, type EmulatorAppConfig } from '../../../src/emulator'
 import { unionidFor } from '../../../src/emulator/fake-users'
 import { findAccountUser } from '../../../src/emulator/sandbox-users'
 import {
@@ -13,6 +13,7 @@ import {
   tokenFor,
   useCatalogue
 } from '../../support/catalogue-client'
+import { ManualClock } from '../../../src/core/time/clock'
 import { call, MINUTE, postJson, SECOND } from '../../support/emulator-client'
 
 // 小程序 login offline (issue #10 §4): the emulator plays the phone's wx.login and getPhoneNumber for its
@@ -212,5 +213,22 @@ describe('POST /wxa/business/getuserphonenumber', () => {
     expect(await phone({ code, openid: openidOf(MINI_PROGRAM, 'han-meimei') })).toBe(40003)
     const again = emulator.simulatePhoneNumber(MINI_PROGRAM.appid, 'li-lei').code
     expect(await phone({ code: again, openid: openidOf(MINI_PROGRAM, 'li-lei') })).toBe(0)
+  })
+})
+
+describe("the built-in sandbox account (the desk's sandbox profile and serve --emulator)", () => {
+  it('answers the Mini Program endpoints too: no second sandbox profile is needed', async () => {
+    const emulator = createEmulator({ clock: new ManualClock() })
+    await emulator.start()
+    try {
+      const token = await tokenFor(emulator, SANDBOX)
+      const login = await session(emulator, SANDBOX, emulator.simulateLogin(SANDBOX_APPID, 'li-lei').code)
+      expect(login.json['openid']).toBe(openidOf(SANDBOX, 'li-lei'))
+      const { code } = emulator.simulatePhoneNumber(SANDBOX_APPID, 'li-lei')
+      expect(errcodeOf(await apiPost(emulator, '/wxa/business/getuserphonenumber', token, { code }))).toBe(0)
+      expect(errcodeOf(await apiPost(emulator, '/wxa/generate_urllink', token, {}))).toBe(0)
+    } finally {
+      await emulator.close()
+    }
   })
 })
