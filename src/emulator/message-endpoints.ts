@@ -53,7 +53,7 @@ function templateOf(appid: string, id: string): Template | undefined {
 }
 
 /** The `{{key.DATA}}` placeholders of a template, in order. */
-export function templateKeys(template: Template): string[] {
+function templateKeys(template: Template): string[] {
   return [...template.content.matchAll(/\{\{(\w+)\.DATA\}\}/g)].map((match) => match[1] ?? '')
 }
 

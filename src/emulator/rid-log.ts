@@ -8,9 +8,9 @@ import type { EmulatorRequest } from './endpoint'
 
 /** A rid can be looked up for 7 days. */
 export const RID_LIFETIME_MS = 7 * 86_400_000
-const CAPACITY = 2000
-/** What is kept of a request body (uploads are not kept at all). */
-const MAX_KEPT_BODY_CHARS = 16 * 1024
+const CAPACITY = 1000
+/** What is kept of a request body, in bytes (uploads are not kept at all): the log stays within a few MB. */
+const MAX_KEPT_BODY_BYTES = 4096
 
 export interface RidRecord {
   /** The account the request was made for (by its token or its appid), if it named one. */
@@ -53,7 +53,7 @@ export function ownerOf(ledger: TokenLedger, req: EmulatorRequest): string | nul
 /** The body as the rid record keeps it: text, cut to a sane size; nothing of a multipart upload. */
 export function keptBody(req: EmulatorRequest): string {
   if (req.contentType.toLowerCase().startsWith('multipart/')) return ''
-  return req.bytes.subarray(0, MAX_KEPT_BODY_CHARS).toString('utf8')
+  return req.bytes.subarray(0, MAX_KEPT_BODY_BYTES).toString('utf8')
 }
 
 export interface Answered {
