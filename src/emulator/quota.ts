@@ -66,11 +66,23 @@ export class AppQuotas {
   readonly stableDay = new WindowedCounter(beijingDay)
   readonly forceDay = new WindowedCounter(beijingDay)
   readonly clearQuotaMonth = new WindowedCounter(beijingMonth)
+  /** The daily count of every other API with a daily cap, by cgi path. */
+  private readonly apiDay = new Map<string, WindowedCounter>()
+
+  apiCounter(path: string): WindowedCounter {
+    let counter = this.apiDay.get(path)
+    if (!counter) {
+      counter = new WindowedCounter(beijingDay)
+      this.apiDay.set(path, counter)
+    }
+    return counter
+  }
 
   /** What clear_quota does: every daily count back to zero. The monthly clear count and the minute rate stay. */
   clearDaily(): void {
     this.classicDay.reset()
     this.stableDay.reset()
     this.forceDay.reset()
+    for (const counter of this.apiDay.values()) counter.reset()
   }
 }

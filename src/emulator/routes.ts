@@ -1,4 +1,6 @@
+import type { ApiState } from './api-state'
 import type { AppRegistry } from './app-registry'
+import { catalogueRoutes } from './catalogue-routes'
 import type { TokenLedger } from './credential-model'
 import { callbackIp, clearQuotaV2 } from './debug-endpoints'
 import { SNS_JSON_TYPE } from '../core/wechat-wire/content-types'
@@ -6,23 +8,30 @@ import { snsAccessToken, snsAuth, snsRefreshToken, snsUserInfo, type SnsDeps } f
 import type { OAuthLedger } from './oauth-model'
 import type { Attribution, StatsBucket } from './stats'
 import { classicToken, stableToken } from './token-endpoints'
+import type { Answer, EmulatorRequest } from './endpoint'
+import type { WeChatError } from '../core/wechat-wire/errors'
 import type { Outcome, WxRequest } from '../core/wechat-wire/request'
 
 export interface Route {
   /** Whether queued faults are served to requests on this path. */
   readonly faultable: boolean
-  handle(req: WxRequest): Outcome
+  handle(req: EmulatorRequest): Answer
   /** The account and counter the request is charged to in the stats, when the request names one. */
   attribute(req: WxRequest): Attribution | undefined
   /** The Content-Type of every answer, when not the cgi-bin JSON one. */
   readonly contentType?: string
+  /** The biggest request body read, when not the usual 16 KB (uploads). */
+  readonly maxBodyBytes?: number
+  /** How WeChat refuses a body over that size, when not with the emulator's own HTTP 413. */
+  readonly oversize?: WeChatError
 }
 
 /** The emulated endpoints by path. */
 export function createRoutes(
   apps: AppRegistry,
   ledger: TokenLedger,
-  oauth: OAuthLedger
+  oauth: OAuthLedger,
+  api: ApiState
 ): ReadonlyMap<string, Route> {
   const sns = (handle: (deps: SnsDeps, req: WxRequest) => Outcome): Route => ({
     faultable: false,
@@ -47,7 +56,7 @@ export function createRoutes(
       '/cgi-bin/getcallbackip',
       {
         faultable: true,
-        handle: (req) => callbackIp(ledger, req),
+        handle: (req) => callbackIp({ apps, ledger }, req),
         attribute: (req) => chargedTo(ledger.find(req.query.get('access_token') ?? '')?.appid, 'probe')
       }
     ],
@@ -58,7 +67,8 @@ export function createRoutes(
     ['/sns/oauth2/access_token', sns(snsAccessToken)],
     ['/sns/oauth2/refresh_token', sns(snsRefreshToken)],
     ['/sns/auth', sns(snsAuth)],
-    ['/sns/userinfo', sns(snsUserInfo)]
+    ['/sns/userinfo', sns(snsUserInfo)],
+    ...catalogueRoutes({ apps, ledger, state: api })
   ])
 }
 

@@ -15,5 +15,7 @@ export const SANDBOX_APP: EmulatorAppConfig = Object.freeze({
   ipWhitelist: null,
   // A 测试号 may register IP:port; the desk's callback catcher listens on a port chosen at run time.
   oauthDomains: ['127.0.0.1:*'],
-  unionBound: true
+  unionBound: true,
+  // One sandbox profile tries the Official Account and the Mini Program APIs alike.
+  platform: 'both'
 })

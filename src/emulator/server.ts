@@ -2,8 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { EmulatorFault } from '../shared/contract'
 import { allowedHostHeaders, checkHostHeader } from '../core/http/host-header'
 import { closeServer, hostForUrl, listen } from '../core/http/listen'
-import { MAX_BODY_BYTES, parseJsonObject, readBody } from '../core/http/read-body'
-import { writeReply, type Reply } from '../core/http/reply'
+import { MAX_BODY_BYTES, parseJsonObject, readBody, readBodyBytes } from '../core/http/read-body'
+import { writeReply, type Reply, type SendReply } from '../core/http/reply'
+import { ApiState } from './api-state'
+import { isOwnReply, type EmulatorRequest } from './endpoint'
+import { simulateCode } from './mini-program-debug'
+import type { MiniProgramCodeKind } from './mini-program-model'
+import { recordIfShown } from './rid-log'
+import { sandboxUsers } from './sandbox-users'
 import { AppRegistry } from './app-registry'
 import { ConsentTickets } from './consent-tickets'
 import { TokenLedger } from './credential-model'
@@ -21,9 +27,10 @@ import type {
   EmulatorClock,
   EmulatorOptions,
   EmulatorStats,
+  SandboxUser,
+  SimulatedCode,
   TokenState
 } from './types'
-import type { WxRequest } from '../core/wechat-wire/request'
 
 /** Creates the built-in WeChat emulator (not yet listening: call `start()`). */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -42,7 +49,8 @@ class EmulatorServer implements Emulator {
   private readonly ledger = new TokenLedger()
   private readonly apps = new AppRegistry(this.ledger)
   private readonly oauth = new OAuthLedger()
-  private readonly routes = createRoutes(this.apps, this.ledger, this.oauth)
+  private readonly api = new ApiState()
+  private readonly routes = createRoutes(this.apps, this.ledger, this.oauth, this.api)
   private readonly pages = createPageRoutes({
     apps: this.apps,
     oauth: this.oauth,
@@ -129,6 +137,25 @@ class EmulatorServer implements Emulator {
     return this.ledger.stateOf(token, this.clock.now())
   }
 
+  sandboxUsers(): SandboxUser[] {
+    return sandboxUsers()
+  }
+
+  simulateLogin(appid: string, userId: string): SimulatedCode {
+    return this.simulate('login', appid, userId)
+  }
+
+  simulatePhoneNumber(appid: string, userId: string): SimulatedCode {
+    return this.simulate('phone', appid, userId)
+  }
+
+  private simulate(kind: MiniProgramCodeKind, appid: string, userId: string): SimulatedCode {
+    const deps = { apps: this.apps, ledger: this.ledger, state: this.api }
+    const simulated = simulateCode(deps, kind, appid, userId, this.clock.now())
+    if (!simulated.ok) throw new RangeError(`Cannot simulate a Mini Program code: ${simulated.reason}`)
+    return simulated.code
+  }
+
   private async listen(): Promise<Listening> {
     const server = createServer((req, res) => {
       this.serve(req, res).catch(() => {
@@ -165,8 +192,10 @@ class EmulatorServer implements Emulator {
       if (read.kind === 'aborted') return
       const body = read.kind === 'body' ? read.text : ''
       // The raw query, not URL's re-serialisation: the authorize link's parameter order is checked.
-      const rawQuery = (req.url ?? '').split('?').slice(1).join('?')
-      writeReply(res, page({ method: req.method ?? 'GET', rawQuery, body, now: this.clock.now() }))
+      writeReply(
+        res,
+        page({ method: req.method ?? 'GET', rawQuery: rawQueryOf(req), body, now: this.clock.now() })
+      )
       return
     }
     const route = url && this.routes.get(url.pathname)
@@ -177,34 +206,58 @@ class EmulatorServer implements Emulator {
       writeReply(res, wechatJsonReply(404, { errcode: 404, errmsg }))
       return
     }
-    const read = await readBody(req, MAX_BODY_BYTES)
+    const limit = route.maxBodyBytes ?? MAX_BODY_BYTES
+    const read = await readBodyBytes(req, limit)
     if (read.kind === 'aborted') return
     if (read.kind === 'too-large') {
-      const errmsg = `emulator: request body over ${MAX_BODY_BYTES} bytes`
-      writeReply(res, wechatJsonReply(413, { errcode: 413, errmsg }, { close: true }))
+      const errmsg = `emulator: request body over ${limit} bytes`
+      const refusal = route.oversize
+        ? { ...wechatErrorReply(route.oversize, makeRid(this.clock.now())), close: true }
+        : wechatJsonReply(413, { errcode: 413, errmsg }, { close: true })
+      writeReply(res, refusal)
       return
     }
     const now = this.clock.now()
-    const request: WxRequest = {
+    const request: EmulatorRequest = {
       method: req.method ?? 'GET',
       query: url.searchParams,
-      body: parseJsonObject(read.text),
+      body: parseJsonObject(read.bytes.toString('utf8')),
       callerIp: callerIpOf(req),
-      now
+      now,
+      bytes: read.bytes,
+      contentType: req.headers['content-type'] ?? ''
     }
     const charged = route.attribute(request)
     if (charged) this.requestStats.count(charged)
     const rid = makeRid(now)
     const fault = route.faultable ? this.faults.next() : undefined
-    let reply: Reply
+    const started = performance.now()
+    let reply: Reply | SendReply<string | Uint8Array>
     if (fault) reply = faultReply(fault, { path: url.pathname, callerIp: request.callerIp, rid })
     else {
-      const outcome = route.handle(request)
-      reply = outcome.ok ? wechatJsonReply(200, outcome.body) : wechatErrorReply(outcome.error, rid)
+      const answer = route.handle(request)
+      if (isOwnReply(answer)) reply = answer
+      else reply = answer.ok ? wechatJsonReply(200, answer.body) : wechatErrorReply(answer.error, rid)
       if (route.contentType && reply.kind === 'send') reply = { ...reply, contentType: route.contentType }
+    }
+    if (reply.kind === 'send') {
+      const costMs = Math.round(performance.now() - started)
+      recordIfShown(this.api.rids, rid, {
+        request,
+        path: url.pathname,
+        rawQuery: rawQueryOf(req),
+        reply,
+        costMs,
+        ledger: this.ledger
+      })
     }
     writeReply(res, reply)
   }
+}
+
+/** The query string exactly as sent, without its `?`. */
+function rawQueryOf(req: IncomingMessage): string {
+  return (req.url ?? '').split('?').slice(1).join('?')
 }
 
 function parseTarget(target: string): URL | undefined {

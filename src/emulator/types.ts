@@ -22,7 +22,14 @@ export interface EmulatorAppConfig {
   oauthDomains?: string[]
   /** Bound to an Open Platform account: snsapi_userinfo grants and /sns/userinfo carry a unionid. */
   unionBound?: boolean
+  /**
+   * Which APIs the account may call: an Official Account's (the default, 测试号 included), a Mini Program's,
+   * or both (the sandbox, so one profile tries everything). The other kind's APIs answer 48001.
+   */
+  platform?: EmulatorPlatform
 }
+
+export type EmulatorPlatform = 'official-account' | 'mini-program' | 'both'
 
 /** The emulator only reads the time: it never arms a timer (expiry is judged when a request arrives). */
 export interface EmulatorClock {
@@ -56,6 +63,28 @@ export interface EmulatorStats {
   total: number
 }
 
+/** A sandbox user as the Mini Program and Official Account APIs know them. */
+export interface SandboxUser {
+  /** The id the consent page and the simulate methods take. */
+  id: string
+  nickname: string
+  /** What getuserphonenumber answers for them (mainland China, country code 86). */
+  phoneNumber: string
+  /**
+   * Follows the Official Account (user/get lists them); one who does not gets 43004 for template messages and
+   * 45015 for customer-service messages.
+   */
+  follows: boolean
+}
+
+/** A code the emulator issued as if the sandbox user had tapped a button in a Mini Program. */
+export interface SimulatedCode {
+  code: string
+  userId: string
+  /** Epoch ms: the code works once, until then (5 minutes). */
+  expiresAt: number
+}
+
 /** What a token is, as seen by an API that is handed it now. */
 export type TokenState = 'valid' | 'superseded' | 'expired' | 'unknown'
 
@@ -82,4 +111,16 @@ export interface Emulator {
   onFaultsChange(listener: () => void): () => void
   stats(appid: string): EmulatorStats
   tokenState(token: string): TokenState
+  /** The sandbox users who can sign in to a Mini Program (the snapshot-page visitor exists only on H5). */
+  sandboxUsers(): SandboxUser[]
+  /**
+   * Simulates `wx.login` for `userId` in Mini Program `appid`: a js_code for /sns/jscode2session. Throws a
+   * RangeError for an unknown appid, an account without Mini Program APIs, or an unknown user.
+   */
+  simulateLogin(appid: string, userId: string): SimulatedCode
+  /**
+   * Simulates the getPhoneNumber button: a code for /wxa/business/getuserphonenumber. Throws like
+   * `simulateLogin`.
+   */
+  simulatePhoneNumber(appid: string, userId: string): SimulatedCode
 }

@@ -16,12 +16,12 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
   'x-content-type-options': 'nosniff'
 })
 
-/** An answer with a body, decided before anything touches the socket. */
-export interface SendReply {
+/** An answer with a body, decided before anything touches the socket: text, or bytes (an image). */
+export interface SendReply<Body extends string | Uint8Array = string> {
   readonly kind: 'send'
   readonly status: number
   readonly contentType: string
-  readonly body: string
+  readonly body: Body
   /** More header fields (Allow, Location, Content-Security-Policy …); they win over the defaults. */
   readonly headers?: Readonly<Record<string, string>>
   /** Close the connection after answering (e.g. the request body was not read to its end). */
@@ -52,6 +52,16 @@ export function reply(
   return { kind: 'send', status, contentType, body, headers: options.headers, close: options.close }
 }
 
+/** A binary answer (an image, a file). */
+export function bytesReply(
+  status: number,
+  contentType: string,
+  body: Uint8Array,
+  options: ReplyOptions = {}
+): SendReply<Uint8Array> {
+  return { kind: 'send', status, contentType, body, headers: options.headers, close: options.close }
+}
+
 /** Already-serialised JSON. */
 export const jsonReply = (status: number, body: string, options?: ReplyOptions): SendReply =>
   reply(status, JSON_TYPE, body, options)
@@ -74,7 +84,7 @@ export function prepare(answer: SendReply): SendReply {
 }
 
 /** The header fields of an answer: its type and length, the security headers, then its own. */
-export function headerFields(answer: SendReply): HeaderFields {
+export function headerFields(answer: SendReply<string | Uint8Array>): HeaderFields {
   const fields: HeaderFields = {
     'content-type': answer.contentType,
     'content-length': Buffer.byteLength(answer.body),
@@ -86,7 +96,7 @@ export function headerFields(answer: SendReply): HeaderFields {
 }
 
 /** Carries out a reply on the response (a fault acts on its socket). */
-export function writeReply(res: ServerResponse, answer: Reply): void {
+export function writeReply(res: ServerResponse, answer: Reply | SendReply<string | Uint8Array>): void {
   switch (answer.kind) {
     case 'hang':
       return

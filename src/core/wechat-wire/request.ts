@@ -13,7 +13,11 @@ export interface WxRequest {
   now: number
 }
 
-export type JsonBody = Record<string, string | number | readonly string[]>
+/** A value JSON can carry. */
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue }
+
+export type JsonBody = { [key: string]: JsonValue }
 
 /** What an endpoint decided: a success body, or a WeChat error (both sent with HTTP 200). */
 export type Outcome = { ok: true; body: JsonBody } | { ok: false; error: WeChatError }
@@ -35,4 +39,13 @@ export function stringField(fields: Record<string, unknown>, name: string): stri
   const value = fields[name]
   if (value === undefined) return ''
   return typeof value === 'string' ? value : null
+}
+
+/** A field that must be a JSON object when present: the object, {} when absent, null for anything else. */
+export function objectField(fields: Record<string, unknown>, name: string): Record<string, unknown> | null {
+  const value = fields[name]
+  if (value === undefined) return {}
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null
 }
