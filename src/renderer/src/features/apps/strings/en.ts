@@ -5,7 +5,6 @@ export const appsEn = {
   edit: 'Edit app',
   delete: 'Delete app',
   sandbox: 'Sandbox',
-  sandboxName: 'Sandbox (offline emulator)',
   noSecret: 'No secret',
   kind: {
     'official-account': 'Official Account',

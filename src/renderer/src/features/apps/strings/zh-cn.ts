@@ -7,7 +7,6 @@ export const appsZhCN: typeof appsEn = {
   edit: '编辑应用',
   delete: '删除应用',
   sandbox: '沙盒',
-  sandboxName: '沙盒（离线模拟器）',
   noSecret: '无密钥',
   kind: {
     'official-account': '公众号',
