@@ -12,6 +12,7 @@ import { useViewStore } from './view-store'
 import { AppWorkspace } from './app-workspace'
 import { bootstrap } from './bootstrap'
 import { useDeskEvents } from './desk-events'
+import { focusMainAction, useSubmitShortcut } from './use-submit-shortcut'
 import './app.css'
 
 export function App() {
@@ -21,12 +22,16 @@ export function App() {
   const main = useViewStore((state) => state.main)
   useDeskEvents()
   useApplyPreferences()
+  useSubmitShortcut()
   useEffect(() => {
     void bootstrap()
   }, [])
 
   return (
     <div className="shell">
+      <button type="button" className="skip-link" onClick={focusMainAction}>
+        {t('common:skipToActions')}
+      </button>
       <AppHeader />
       <NoticeBanners />
       <div className="shell-body">

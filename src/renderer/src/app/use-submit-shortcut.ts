@@ -1,0 +1,27 @@
+import { useEffect } from 'react'
+import { isSubmitShortcut } from '../lib/shortcuts'
+
+/**
+ * Ctrl/⌘+Enter sends the form the focus is in (Postman's habit): Build link, Exchange (from the paste box,
+ * where Enter alone makes a new line), the app dialog's Save. Outside a form it does nothing.
+ */
+export function useSubmitShortcut(): void {
+  useEffect(() => {
+    const listener = (event: KeyboardEvent): void => {
+      if (!isSubmitShortcut(event) || event.repeat) return
+      const form = event.target instanceof Element ? event.target.closest('form') : null
+      if (!form) return
+      event.preventDefault()
+      form.requestSubmit()
+    }
+    window.addEventListener('keydown', listener)
+    return () => window.removeEventListener('keydown', listener)
+  }, [])
+}
+
+/** The workspace's main action on screen (Fetch on the Token tab, the redirect URI on the OAuth tab …). */
+export function focusMainAction(): void {
+  const candidates = document.querySelectorAll<HTMLElement>('main [data-primary-action]')
+  const shown = Array.from(candidates).find((element) => element.getClientRects().length > 0)
+  shown?.focus()
+}
