@@ -286,9 +286,9 @@ describe('the Local API panel', () => {
     const [okRow, refusedRow] = within(table).getAllByRole('row').slice(1)
     expect(refusedRow?.getAttribute('data-outcome')).toBe('wechat-error')
     expect(within(refusedRow!).getByText('40125').className).toContain('danger-text')
-    expect(within(refusedRow!).getByText('200').className).not.toContain('outcome-ok')
+    expect(within(refusedRow!).getByText('200').className).toContain('danger-text')
     expect(okRow?.getAttribute('data-outcome')).toBe('ok')
-    expect(within(okRow!).getByText('200').className).toContain('outcome-ok')
+    expect(within(okRow!).getByText('200').className).not.toContain('danger-text')
   })
 
   it('shows snippets for the chosen app without the key, one tab each, and copies with the key', async () => {

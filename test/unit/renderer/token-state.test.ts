@@ -53,6 +53,7 @@ describe('what the token panel says', () => {
   it('says when a stopped schedule tries again by itself: its retry, or the end of the remembered pause', () => {
     const remembered = { error: quota45009, since: NOW - 60_000, nextTryAt: NOW + 120_000 }
     const view = tokenView({
+      now: NOW,
       autoRefresh: 'stopped',
       retry: { attempt: 2, nextAt: NOW + 120_000 },
       remembered,
@@ -73,9 +74,19 @@ describe('what the token panel says', () => {
 
   it('offers “Retry now” for an error answered from memory, and nothing for one retrying cannot fix', () => {
     const remembered = { error: quota45009, since: NOW, nextTryAt: NOW + 60_000 }
-    expect(retryAction(tokenView({ remembered, lastAttempt: failed('fetch', quota45009) }))).toEqual({
+    expect(
+      retryAction(tokenView({ now: NOW, remembered, lastAttempt: failed('fetch', quota45009) }))
+    ).toEqual({
       command: 'refresh',
       retryNow: true
+    })
+    // Released by a "Retry now" (its pause over), it holds nothing back: a later retryable error gets Retry.
+    const released = { ...remembered, nextTryAt: 0 }
+    expect(
+      retryAction(tokenView({ now: NOW, remembered: released, lastAttempt: failed('refresh', html502) }))
+    ).toEqual({
+      command: 'refresh',
+      retryNow: false
     })
     expect(retryAction(tokenView({ lastAttempt: failed('fetch', quota45009) }))).toBeNull()
     expect(retryLine(tokenView({ lastAttempt: failed('fetch', quota45009) }))).toEqual({ kind: 'none' })

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   OAUTH_ENDPOINTS,
@@ -105,8 +105,13 @@ function BuiltLink({ link }: { link: OAuthLink }) {
   const { t } = useTranslation('oauth')
   const busy = useOAuthStore((state) => state.busy)
   const urlId = useId()
+  const ref = useRef<HTMLDivElement>(null)
+  // A new link lands under the form, often below the fold: bring it (and its QR code) into view.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' })
+  }, [link.id])
   return (
-    <div className="oauth-built">
+    <div className="oauth-built" ref={ref}>
       <div className="oauth-built-text">
         <div className="field">
           <label htmlFor={urlId}>{t('link.url')}</label>

@@ -4,6 +4,7 @@ import { ActionButton } from '../../components/action-button'
 import { formatClock, formatCountdown, secondsUntil } from '../../lib/format'
 import { useLocalize, useUiLanguage } from '../../lib/use-localize'
 import { runTokenCommand } from './token-commands'
+import { activeRemembered } from './token-state'
 
 /**
  * Another system keeps fetching tokens for this app and killing the desk's: the desk's report, with what to do.
@@ -44,7 +45,7 @@ export function RememberedNotice({ profileId, view, mainNow, busy }: RememberedN
   const { t } = useTranslation('token')
   const localize = useLocalize()
   const language = useUiLanguage()
-  const remembered = view.remembered
+  const remembered = activeRemembered(view)
   if (!remembered) return null
   const time = formatClock(remembered.nextTryAt, language)
   return (

@@ -24,9 +24,16 @@ export type AutoRefreshLine =
 const isUnfixable = (attempt: TokenAttempt | null): boolean =>
   attempt !== null && !attempt.ok && attempt.cancelled !== true && attempt.error?.retryable !== true
 
+/**
+ * The error the desk answers from memory now, or null. A "Retry now" releases it (its pause ends at once) but
+ * main keeps it until the next answer: released, it no longer holds anything back.
+ */
+export const activeRemembered = (view: TokenView): TokenView['remembered'] =>
+  view.remembered !== null && view.remembered.nextTryAt > view.now ? view.remembered : null
+
 /** When the desk tries again by itself after a stop: its retry timer, or the end of the remembered pause. */
 const nextAutomaticTry = (view: TokenView): number | null =>
-  view.retry?.nextAt ?? view.remembered?.nextTryAt ?? null
+  view.retry?.nextAt ?? activeRemembered(view)?.nextTryAt ?? null
 
 export function autoRefreshLine(view: TokenView): AutoRefreshLine {
   if (view.refreshing) return { kind: 'waiting' }
@@ -96,7 +103,7 @@ export function retryAction(view: TokenView | null): RetryAction {
   const last = view?.lastAttempt ?? null
   if (!view || !last || last.ok || view.refreshing) return null
   // Answered from memory: only an explicit "Retry now" reaches WeChat before the pause ends.
-  if (view.remembered) return { command: 'refresh', retryNow: true }
+  if (activeRemembered(view)) return { command: 'refresh', retryNow: true }
   if (last.cancelled || last.error?.retryable === true) {
     const command: ConfirmableCommand =
       last.trigger === 'fetch' || last.trigger === 'force' ? last.trigger : 'refresh'
