@@ -11,6 +11,7 @@ test('a 40164 callout: no internal kind, the rid once, and the IP to whitelist o
 }) => {
   const origin = new URL(desk.page.url()).origin
   await desk.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin })
+  await desk.page.bringToFront() // the Clipboard API answers a focused document only
   const ui = new DeskPage(desk.page)
   await ui.fetch()
   await ui.injectFault(/40164/)

@@ -85,6 +85,10 @@ describe('focus and feedback', () => {
     expect(document.activeElement).toBe(fetch)
     fireEvent.click(fetch)
     expect(desk.current.calls.fetchToken).toHaveBeenCalledTimes(1)
+    // Main says it called WeChat: the wait shows, timed from the press.
+    act(() =>
+      desk.current.emit('tokenChanged', tokenView({ profileId: 'c1', mode: 'classic', refreshing: true }))
+    )
     within(panel).getByRole('progressbar', { name: 'Waiting for WeChat' })
     act(() => answer(ok(tokenView({ profileId: 'c1', mode: 'classic' }))))
     await waitFor(() => expect(fetch.getAttribute('aria-busy')).toBeNull())
@@ -104,6 +108,9 @@ describe('focus and feedback', () => {
     render(<App />)
     const panel = await tokenPanel()
     fireEvent.click(within(panel).getByRole('button', { name: 'Fetch' }))
+    act(() =>
+      desk.current.emit('tokenChanged', tokenView({ profileId: 'c1', mode: 'classic', refreshing: true }))
+    )
     fireEvent.click(await within(panel).findByRole('button', { name: 'Cancel' }))
     await within(panel).findByText('Cancelled: the desk stopped waiting for WeChat. Nothing changed.')
     expect(desk.current.calls.cancelTokenRefresh).toHaveBeenCalledWith({ id: 'c1' })
@@ -152,6 +159,15 @@ describe('what the governor did, shown', () => {
     expect(report?.textContent).toContain('point it at the desk')
     expect(report?.textContent).toContain('3 times today')
     expect(report?.textContent).toContain('the token lived 42 s')
+  })
+
+  it('says when WeChat rejected the held token and the desk is replacing it', async () => {
+    desk.current.calls.getToken.mockResolvedValue(
+      ok(tokenView({ profileId: 'c1', mode: 'classic', rejected: true }))
+    )
+    render(<App />)
+    const panel = await tokenPanel()
+    within(panel).getByText('WeChat rejected the held token: the desk is replacing it.')
   })
 
   it('answers a remembered error with its pause and a “Retry now” that asks WeChat at once', async () => {

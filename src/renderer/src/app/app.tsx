@@ -12,7 +12,8 @@ import { useViewStore } from './view-store'
 import { AppWorkspace } from './app-workspace'
 import { bootstrap } from './bootstrap'
 import { useDeskEvents } from './desk-events'
-import { focusMainAction, useSubmitShortcut } from './use-submit-shortcut'
+import { SkipLink } from './skip-link'
+import { useSubmitShortcut } from './use-submit-shortcut'
 import './app.css'
 
 export function App() {
@@ -29,9 +30,7 @@ export function App() {
 
   return (
     <div className="shell">
-      <button type="button" className="skip-link" onClick={focusMainAction}>
-        {t('common:skipToActions')}
-      </button>
+      <SkipLink />
       <AppHeader />
       <NoticeBanners />
       <div className="shell-body">

@@ -18,10 +18,3 @@ export function useSubmitShortcut(): void {
     return () => window.removeEventListener('keydown', listener)
   }, [])
 }
-
-/** The workspace's main action on screen (Fetch on the Token tab, the redirect URI on the OAuth tab …). */
-export function focusMainAction(): void {
-  const candidates = document.querySelectorAll<HTMLElement>('main [data-primary-action]')
-  const shown = Array.from(candidates).find((element) => element.getClientRects().length > 0)
-  shown?.focus()
-}

@@ -12,13 +12,14 @@ export interface TokenProgressProps {
 }
 
 /**
- * While the desk waits for WeChat: how long it has waited, and Cancel, which aborts the upstream request
- * (a hung call otherwise holds until the client's timeout).
+ * While the desk waits for WeChat (main says a call is in flight): how long it has waited since the press, and
+ * Cancel, which aborts the upstream request (a hung call otherwise holds until the client's timeout). An answer
+ * from the held token never shows it.
  */
 export function TokenProgress({ profileId, slot, onCancelled }: TokenProgressProps) {
   const { t } = useTranslation(['token', 'common'])
   const now = useMainNow(0)
-  if (slot.since === null) return null
+  if (slot.since === null || slot.view?.refreshing !== true) return null
   const elapsed = t('common:seconds', { count: Math.max(0, Math.floor((now - slot.since) / 1000)) })
   const cancel = async (): Promise<void> => {
     await cancelTokenWait(profileId)
