@@ -116,6 +116,14 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
       ),
       retryable: true,
       in: {
+        'token-fetch': {
+          fix: text(
+            'A transient failure on WeChat’s side: asking again shortly usually works. The desk’s own timer ' +
+              'retries by itself with a growing pause; after a Fetch or Refresh, press Retry.',
+            '微信后台的临时故障，稍后再次请求通常即可成功。本工具的定时刷新会自动重试并逐步加大间隔；' +
+              '手动“获取”或“刷新”失败后，请点击“重试”。'
+          )
+        },
         oauth: {
           fix: text(
             'A transient failure on WeChat’s side. If it happened while exchanging a code, the code may already ' +
@@ -208,7 +216,17 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
         'Check the AppID: "wx" followed by 16 lower-case hex digits, copied from the console with no spaces. ' +
           'For clear_quota, the AppID must be the account the token belongs to.',
         '检查 AppID：以 “wx” 开头加 16 位小写十六进制，从后台复制且无空格。调用 clear_quota 时，AppID 必须与 token 所属账号一致。'
-      )
+      ),
+      in: {
+        'token-fetch': {
+          fix: text(
+            'WeChat does not know this AppID: check it is "wx" followed by 16 lower-case hex digits, copied from ' +
+              `the console (${CONSOLE_SECRET}) with no spaces, and that the AppSecret belongs to the same account.`,
+            `微信不认识这个 AppID：请确认它以 “wx” 开头加 16 位小写十六进制，从后台（${CONSOLE_SECRET_ZH}）复制且无空格，` +
+              '并且 AppSecret 属于同一个账号。'
+          )
+        }
+      }
     }
   ],
   [
@@ -479,7 +497,20 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
           '额度在北京时间零点重置。如需立即恢复，可调用 POST /cgi-bin/clear_quota/v2，请求体 {"appid","appsecret"}' +
           '（只需 AppID 和 AppSecret，无需 token），或在公众平台后台清零；每个账号每月最多清零 10 次。' +
           '之后请找出消耗额度的原因：通常是每次请求都重新获取 token 而没有缓存。'
-      )
+      ),
+      in: {
+        'token-fetch': {
+          fix: text(
+            'Today’s token quota is used up: /cgi-bin/token allows 2000 calls a day (200 for a 测试号 test ' +
+              'account), stable_token 500,000 and 20 force refreshes. It resets at 00:00 Beijing time. To reset ' +
+              'now, POST /cgi-bin/clear_quota/v2 with the AppID and AppSecret (no token needed; 10 per account per ' +
+              'month). Then find what fetches a new token per request.',
+            '今日 token 调用额度已用完：/cgi-bin/token 每天 2000 次（测试号 200 次），stable_token 每天 50 万次、' +
+              '强制刷新 20 次，北京时间零点重置。如需立即恢复，可用 AppID 和 AppSecret 调用 POST /cgi-bin/clear_quota/v2' +
+              '（无需 token；每个账号每月 10 次）。之后请找出每次请求都重新获取 token 的代码。'
+          )
+        }
+      }
     }
   ],
   [

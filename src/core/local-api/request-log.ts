@@ -14,6 +14,8 @@ export class RequestLog {
   /** -1 when the socket was already gone. */
   private readonly callerPort: Int32Array
   private readonly durationMs: Float64Array
+  /** NaN when the answer carried no errcode (-1 is one of WeChat's). */
+  private readonly errcode: Float64Array
   private readonly method: string[]
   private readonly route: string[]
   private count = 0
@@ -24,6 +26,7 @@ export class RequestLog {
     this.status = new Uint16Array(capacity)
     this.callerPort = new Int32Array(capacity)
     this.durationMs = new Float64Array(capacity)
+    this.errcode = new Float64Array(capacity)
     this.method = new Array<string>(capacity).fill('')
     this.route = new Array<string>(capacity).fill('')
   }
@@ -39,7 +42,8 @@ export class RequestLog {
     route: string,
     status: number,
     callerPort: number | null,
-    durationMs: number
+    durationMs: number,
+    errcode: number | null = null
   ): void {
     const slot = this.count % this.capacity
     this.at[slot] = at
@@ -48,6 +52,7 @@ export class RequestLog {
     this.status[slot] = status
     this.callerPort[slot] = callerPort ?? -1
     this.durationMs[slot] = durationMs
+    this.errcode[slot] = errcode ?? Number.NaN
     this.count++
     for (const watcher of this.watchers) watcher()
   }
@@ -76,6 +81,7 @@ export class RequestLog {
   private entry(id: number): LocalApiRequestEntry {
     const slot = (id - 1) % this.capacity
     const port = this.callerPort[slot] ?? -1
+    const errcode = this.errcode[slot] ?? Number.NaN
     return {
       id,
       at: this.at[slot] ?? 0,
@@ -83,7 +89,8 @@ export class RequestLog {
       route: this.route[slot] ?? '',
       status: this.status[slot] ?? 0,
       callerPort: port < 0 ? null : port,
-      durationMs: this.durationMs[slot] ?? 0
+      durationMs: this.durationMs[slot] ?? 0,
+      ...(Number.isNaN(errcode) ? {} : { errcode })
     }
   }
 }

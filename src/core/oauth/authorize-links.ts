@@ -3,6 +3,7 @@ import type {
   OAuthDomainsSource,
   OAuthLink,
   OAuthLinkDraft,
+  OAuthIssuedLink,
   OAuthLinkPreview,
   OAuthSetup
 } from '../../shared/contract'
@@ -14,6 +15,9 @@ import { qrSvg, svgDataUrl } from './qr-code'
 import { generateState } from './state'
 import type { StateRegistry } from './state-registry'
 import { newId, type OAuthWorkbench } from './workbench'
+
+/** How many built links the workbench's state lists (the link on screen is always among them). */
+const RECENT_LINKS = 20
 
 /** The 网页授权 domains links are checked against, and where they come from. */
 export interface OAuthDomains {
@@ -60,10 +64,17 @@ export class AuthorizeLinks {
     }
   }
 
-  async build(profileId: string, draft: OAuthLinkDraft): Promise<OAuthLink> {
+  /**
+   * Builds a link and remembers its state. A state is issued once: one already issued for an earlier link (in
+   * use, used or expired) is replaced by a fresh one, so a redirect always names the one link it answers.
+   */
+  async build(profileId: string, requested: OAuthLinkDraft): Promise<OAuthLink> {
+    const now = this.bench.deps.clock.now()
+    const earlier = this.states.lookup(requested.state, now).verdict
+    const reused = earlier !== 'unknown' && earlier !== 'none'
+    const draft = reused ? { ...requested, state: generateState() } : requested
     const preview = this.preview(profileId, draft)
     const app = this.bench.app(profileId)
-    const now = this.bench.deps.clock.now()
     const issued = this.states.issue({
       state: draft.state,
       linkId: newId(),
@@ -83,8 +94,21 @@ export class AuthorizeLinks {
       qrDataUrl: svgDataUrl(await qrSvg(preview.url)),
       chatText: chatText(preview.url),
       builtAt: now,
-      stateExpiresAt: issued.expiresAt
+      stateExpiresAt: issued.expiresAt,
+      ...(reused && { stateReplaced: { state: requested.state, verdict: earlier } })
     }
+  }
+
+  /** The links built lately (all apps), newest first, with what became of their states. */
+  recent(): OAuthIssuedLink[] {
+    return this.states.recent(RECENT_LINKS).map((entry) => ({
+      id: entry.linkId,
+      profileId: entry.profileId,
+      state: entry.state,
+      builtAt: entry.issuedAt,
+      expiresAt: entry.expiresAt,
+      usedAt: entry.usedAt
+    }))
   }
 
   copyLink(linkId: string, format: 'link' | 'chat'): void {

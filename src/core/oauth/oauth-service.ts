@@ -66,6 +66,7 @@ export class OAuthService {
     return {
       catcher: this.catcher.view,
       history: this.history.list().map((entry) => this.tokens.viewOf(entry)),
+      links: this.links.recent(),
       tokenPersistence: this.history.persistence,
       now: this.deps.clock.now()
     }
@@ -83,8 +84,10 @@ export class OAuthService {
     return this.links.preview(profileId, draft)
   }
 
-  build(profileId: string, draft: OAuthLinkDraft): Promise<OAuthLink> {
-    return this.links.build(profileId, draft)
+  async build(profileId: string, draft: OAuthLinkDraft): Promise<OAuthLink> {
+    const link = await this.links.build(profileId, draft)
+    this.emit()
+    return link
   }
 
   copyLink(linkId: string, format: 'link' | 'chat'): void {

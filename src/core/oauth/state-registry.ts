@@ -72,6 +72,11 @@ export class StateRegistry {
     return this.byLink.get(linkId)
   }
 
+  /** The last `limit` links built, newest first. */
+  recent(limit: number): IssuedState[] {
+    return [...this.byLink.values()].reverse().slice(0, limit)
+  }
+
   private forgetExpired(now: number): void {
     for (const [state, entry] of this.byState) {
       if (now - entry.expiresAt > REMEMBER_MS) {

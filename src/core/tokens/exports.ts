@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { AppCredentials } from '../profiles'
+import { remainingSeconds } from '../local-api/token-response'
 import type { HeldToken } from './held-token'
 
 /** Shell-quotes for POSIX shells (single quotes, with embedded quotes escaped). */
@@ -47,8 +48,28 @@ export function postmanEnvironment(
   }
 }
 
-/** A file name that is safe on every OS. */
+/** A name as a file name that is safe on every OS. */
+export const fileSlug = (name: string): string =>
+  name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'app'
+
 export function postmanFileName(creds: Pick<AppCredentials, 'name' | 'env'>): string {
-  const slug = creds.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'app'
-  return `${slug}-${creds.env}.postman_environment.json`
+  return `${fileSlug(creds.name)}-${creds.env}.postman_environment.json`
+}
+
+/** The live collections (the token read from the Local API) for an app named `name`. */
+export function collectionFileName(name: string, format: 'postman' | 'bruno'): string {
+  return `${fileSlug(name)}.${format}_collection.json`
+}
+
+/** The token as JSON, with the fields GET /v1/apps/{appid}/access-token answers, and the AppID. */
+export function tokenJson(appId: string, held: HeldToken, now: number): string {
+  const answer = {
+    appid: appId,
+    access_token: held.value,
+    expires_in: remainingSeconds(held, now),
+    expires_at: new Date(held.expiresAt).toISOString(),
+    obtained_at: new Date(held.obtainedAt).toISOString(),
+    mode: held.mode
+  }
+  return JSON.stringify(answer, null, 2)
 }

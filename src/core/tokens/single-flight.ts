@@ -12,6 +12,8 @@ export interface Flight<T, Kind> {
  */
 export class SingleFlight<T, Kind> {
   private readonly flights = new Map<string, Flight<T, Kind>>()
+  /** Each flight's abort switch: a person may stop waiting for a call that hangs. */
+  private readonly aborts = new Map<Promise<T>, AbortController>()
 
   /** `landed` runs when a key's call settles while it is still the key's flight (not dropped or replaced). */
   constructor(private readonly landed: (key: string) => void = () => undefined) {}
@@ -21,15 +23,30 @@ export class SingleFlight<T, Kind> {
     return this.flights.get(key) ?? null
   }
 
-  /** Starts `work` as the flight of `key`, replacing any earlier one (which keeps running unshared). */
-  start(key: string, kind: Kind, work: () => Promise<T>): Promise<T> {
-    const promise = work().finally(() => {
+  /**
+   * Starts `work` as the flight of `key`, replacing any earlier one (which keeps running unshared). `work` gets
+   * the signal `abort(key)` fires.
+   */
+  start(key: string, kind: Kind, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController()
+    const promise: Promise<T> = work(controller.signal).finally(() => {
+      this.aborts.delete(promise)
       if (this.flights.get(key)?.promise !== promise) return
       this.flights.delete(key)
       this.landed(key)
     })
+    this.aborts.set(promise, controller)
     this.flights.set(key, { promise, kind })
     return promise
+  }
+
+  /** Fires the abort signal of `key`'s flight; false when none is in flight. The flight settles as its work does. */
+  abort(key: string): boolean {
+    const flight = this.flights.get(key)
+    const controller = flight ? this.aborts.get(flight.promise) : undefined
+    if (!controller || controller.signal.aborted) return false
+    controller.abort()
+    return true
   }
 
   /** Stops sharing `key`'s call: it runs to its end, but later callers start afresh and `landed` stays quiet. */

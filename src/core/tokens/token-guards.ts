@@ -1,4 +1,4 @@
-import { DeskFailure, text } from '../../shared/result'
+import { DeskFailure, text, type DeskError } from '../../shared/result'
 import type { AppCredentials } from '../profiles'
 import type { Clock } from '../time/clock'
 import { FORCE_DAILY_LIMIT, FORCE_SPACING_MS, type UsageCounter } from './usage-counter'
@@ -34,6 +34,19 @@ export function appChangedWhileFetching(): DeskFailure {
     code: 'guard',
     message: text('The app changed while its token was being fetched.', '获取令牌期间应用配置已变更。')
   })
+}
+
+/** A person stopped waiting for a call that hung: nothing was obtained, the held token (if any) stays. */
+export function cancelledByUser(afterMs: number): DeskError {
+  const seconds = Math.max(0, Math.round(afterMs / 100) / 10)
+  return {
+    code: 'network',
+    message: text(
+      `Cancelled: the desk stopped waiting for an answer after ${seconds} s. Nothing changed.`,
+      `已取消：等待 ${seconds} 秒后不再等待应答，没有任何变更。`
+    ),
+    retryable: true
+  }
 }
 
 export interface TokenGuardsDeps {

@@ -10,7 +10,7 @@ import { RefreshSchedule, type ScheduledTrigger } from './refresh-schedule'
 import { SingleFlight } from './single-flight'
 import type { TokenSource, TokenSources } from './sources'
 import type { TokenOwner, TokenStore } from './store'
-import { appChangedWhileFetching, noValidToken, TokenGuards } from './token-guards'
+import { appChangedWhileFetching, cancelledByUser, noValidToken, TokenGuards } from './token-guards'
 import { buildTokenView } from './token-view'
 import {
   MIN_TOKEN_AGE_MS,
@@ -326,6 +326,17 @@ export class TokenKeeper {
     }
   }
 
+  /**
+   * A person stops waiting for the app's upstream call (it hangs): the request is abandoned, nothing is
+   * obtained, the held token stays. Resolves once the call has settled; false when none was in flight.
+   */
+  async cancel(profileId: string): Promise<boolean> {
+    const flight = this.flights.get(profileId)
+    if (!flight || !this.flights.abort(profileId)) return false
+    await flight.promise.catch(() => undefined)
+    return true
+  }
+
   /** Resolves when no upstream call is in flight (tests and shutdown). */
   whenIdle(): Promise<void> {
     return this.flights.whenIdle()
@@ -370,8 +381,8 @@ export class TokenKeeper {
     staleToken?: string
   ): Promise<HeldToken> {
     const generation = this.holding(profileId).generation
-    const promise = this.flights.start(profileId, force ? 'force' : 'normal', () =>
-      this.callUpstream(profileId, creds, { force, trigger, generation, staleToken })
+    const promise = this.flights.start(profileId, force ? 'force' : 'normal', (signal) =>
+      this.callUpstream(profileId, creds, { force, trigger, generation, staleToken, signal })
     )
     this.emit(profileId)
     return promise
@@ -380,9 +391,9 @@ export class TokenKeeper {
   private async callUpstream(
     profileId: string,
     creds: AppCredentials,
-    call: { force: boolean; trigger: Trigger; generation: number; staleToken?: string }
+    call: { force: boolean; trigger: Trigger; generation: number; staleToken?: string; signal: AbortSignal }
   ): Promise<HeldToken> {
-    const { force, trigger, generation, staleToken } = call
+    const { force, trigger, generation, staleToken, signal } = call
     const source = this.sourceOf(creds)
     const missing = source.missingCredential(creds)
     if (missing) {
@@ -390,11 +401,26 @@ export class TokenKeeper {
       throw new DeskFailure(missing)
     }
     const askedAt = this.deps.clock.now()
-    const answer = await source.obtain({ profileId, creds, force, staleToken })
+    const answer = await source.obtain({ profileId, creds, force, staleToken, signal })
     this.log(profileId, answer.call)
 
     const holding = this.holdings.get(profileId)
     if (!holding || holding.generation !== generation) throw appChangedWhileFetching()
+    if (!answer.ok && signal.aborted) {
+      // Not WeChat's answer: the governor learns nothing; a timed refresh tries again later.
+      const error = cancelledByUser(answer.call.durationMs)
+      holding.lastAttempt = {
+        at: this.deps.clock.now(),
+        ok: false,
+        trigger,
+        reused: false,
+        cancelled: true,
+        error
+      }
+      this.schedule.failed(profileId, trigger, true)
+      this.emit(profileId)
+      throw new DeskFailure(error)
+    }
     if (!answer.ok) {
       this.recordFailure(profileId, trigger, answer.error)
       const remembered = this.governor.failed(profileId, answer.error, this.deps.clock.now())

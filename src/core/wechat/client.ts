@@ -42,7 +42,11 @@ interface Exchange<T> {
   /** Credential values sent with the request, masked wherever they might be echoed back. */
   secrets: string[]
   check: (json: Record<string, unknown>) => BodyCheck<T>
+  /** A person's cancel: abandons the request like the timeout does. */
+  signal?: AbortSignal
 }
+
+export const CANCELLED_MESSAGE = 'cancelled before WeChat answered'
 
 type Outcome<T> = Interpretation<T> & { httpStatus: number | null }
 
@@ -155,13 +159,18 @@ export function createWeChatClient(opts: WeChatClientOptions = {}): WeChatClient
       timedOut = true
       controller.abort()
     }, timeoutMs)
+    const cancel = (): void => controller.abort()
+    if (x.signal?.aborted) cancel()
+    x.signal?.addEventListener('abort', cancel, { once: true })
     const elapsed = (): number => Math.round(performance.now() - startedAt)
     const timeoutOr = (error: unknown, otherwise: () => UpstreamFailure): UpstreamFailure =>
-      timedOut
-        ? { kind: 'timeout', afterMs: timeoutMs }
-        : errorCodes(error).some((c) => TIMEOUT_CODES.includes(c))
-          ? { kind: 'timeout', afterMs: elapsed() }
-          : otherwise()
+      x.signal?.aborted && !timedOut
+        ? { kind: 'network', message: CANCELLED_MESSAGE }
+        : timedOut
+          ? { kind: 'timeout', afterMs: timeoutMs }
+          : errorCodes(error).some((c) => TIMEOUT_CODES.includes(c))
+            ? { kind: 'timeout', afterMs: elapsed() }
+            : otherwise()
 
     try {
       let response: Dispatcher.ResponseData
@@ -206,6 +215,7 @@ export function createWeChatClient(opts: WeChatClientOptions = {}): WeChatClient
       return { ...verdict, httpStatus: status }
     } finally {
       clearTimeout(timer)
+      x.signal?.removeEventListener('abort', cancel)
     }
   }
 
@@ -244,8 +254,9 @@ export function createWeChatClient(opts: WeChatClientOptions = {}): WeChatClient
   }
 
   return {
-    getToken: ({ apiBase, appid, secret }) =>
+    getToken: ({ apiBase, appid, secret, signal }) =>
       call<TokenGrant>({
+        signal,
         endpoint: '/cgi-bin/token',
         method: 'GET',
         apiBase,
@@ -253,8 +264,9 @@ export function createWeChatClient(opts: WeChatClientOptions = {}): WeChatClient
         secrets: [secret],
         check: checkTokenGrant
       }),
-    getStableToken: ({ apiBase, appid, secret, forceRefresh }) =>
+    getStableToken: ({ apiBase, appid, secret, forceRefresh, signal }) =>
       call<TokenGrant>({
+        signal,
         endpoint: '/cgi-bin/stable_token',
         method: 'POST',
         apiBase,

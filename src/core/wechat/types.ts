@@ -52,13 +52,20 @@ export interface TokenGrant {
 
 export interface WeChatClient {
   /** GET /cgi-bin/token: every successful call mints a new token (the previous one dies ~5 min later). */
-  getToken(p: { apiBase: string; appid: string; secret: string }): Promise<UpstreamResult<TokenGrant>>
+  getToken(p: {
+    apiBase: string
+    appid: string
+    secret: string
+    /** Abandons the request (a person cancelled the wait); it then fails as `network`, "cancelled". */
+    signal?: AbortSignal
+  }): Promise<UpstreamResult<TokenGrant>>
   /** POST /cgi-bin/stable_token with a JSON body; normal mode returns the current stable token. */
   getStableToken(p: {
     apiBase: string
     appid: string
     secret: string
     forceRefresh: boolean
+    signal?: AbortSignal
   }): Promise<UpstreamResult<TokenGrant>>
   /** GET /cgi-bin/getcallbackip: a cheap probe that a token is alive. */
   getCallbackIp(p: { apiBase: string; accessToken: string }): Promise<UpstreamResult<{ ipList: string[] }>>

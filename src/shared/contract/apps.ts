@@ -1,5 +1,6 @@
 /** App profiles: what the renderer may know about them, and the calls that manage them. */
 import { z } from 'zod'
+import type { Localized } from '../result'
 import { byId, call, event, none, str } from './kit'
 
 export const APP_KINDS = ['official-account', 'mini-program', 'test-account'] as const
@@ -30,6 +31,18 @@ export type SecretPersistence =
  * as the user has not renamed the profile; API answers and exports carry it as stored.
  */
 export const SANDBOX_PROFILE_NAME = 'Sandbox (offline emulator)'
+
+/** The languages names and exports are written in for the reader. */
+export const DISPLAY_LANGUAGES = ['en', 'zh-CN'] as const satisfies readonly (keyof Localized)[]
+export type DisplayLanguage = (typeof DISPLAY_LANGUAGES)[number]
+
+/** The sandbox's name in each language, shown while the user has not renamed it. */
+export const SANDBOX_PROFILE_NAMES: Localized = { en: SANDBOX_PROFILE_NAME, 'zh-CN': '沙盒（离线模拟器）' }
+
+/** How an app is named for a reader of `language`: as the user named it, the untouched sandbox in their language. */
+export function displayAppName(app: Pick<AppView, 'name' | 'isSandbox'>, language: DisplayLanguage): string {
+  return app.isSandbox && app.name === SANDBOX_PROFILE_NAME ? SANDBOX_PROFILE_NAMES[language] : app.name
+}
 
 /** What the renderer may know about an app profile. Never the AppSecret. */
 export interface AppView {

@@ -52,6 +52,11 @@ export interface LocalApiRequestEntry {
   /** The caller's TCP port, to tell local processes apart; null when the socket was already gone. */
   callerPort: number | null
   durationMs: number
+  /**
+   * WeChat's errcode in the answer's body (the WeChat-compatible routes answer refusals with HTTP 200), or null
+   * when there was none: the outcome the caller sees, which the HTTP status alone does not tell.
+   */
+  errcode?: number | null
 }
 
 /** Requests answered since the previous event (oldest first), sent at most a few times a second. */

@@ -80,6 +80,24 @@ export interface OAuthLink extends OAuthLinkPreview {
   builtAt: number
   /** Until when a redirect carrying this state counts as "issued by this desk". */
   stateExpiresAt: number
+  /**
+   * The draft's state had already been issued for an earlier link (`verdict` says what became of it), so this
+   * link carries a fresh one: the desk never issues a state twice.
+   */
+  stateReplaced?: { state: string; verdict: OAuthStateVerdict }
+}
+
+/** A link built lately, and what became of its state (a redirect used it, or its 30 minutes ran out). */
+export interface OAuthIssuedLink {
+  id: string
+  profileId: string
+  /** Empty when the link was built without a state. */
+  state: string
+  builtAt: number
+  /** After this a redirect carrying the state counts as "expired". */
+  expiresAt: number
+  /** When a redirect with this state was handled; null while unused. */
+  usedAt: number | null
 }
 
 export interface LanAddress {
@@ -221,6 +239,8 @@ export interface OAuthStateView {
   catcher: OAuthCatcherView
   /** Newest first, all apps. */
   history: OAuthAuthorizationView[]
+  /** The links built lately (all apps), newest first, with what became of their states. */
+  links: OAuthIssuedLink[]
   tokenPersistence: OAuthTokenPersistence
   /** main's clock, so countdowns agree with it. */
   now: number

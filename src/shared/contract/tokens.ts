@@ -1,7 +1,7 @@
 /** One app's access_token as the UI sees it (the value stays in main), and the calls that act on it. */
 import { z } from 'zod'
 import type { DeskError, Localized } from '../result'
-import type { TokenMode } from './apps'
+import { DISPLAY_LANGUAGES, type TokenMode } from './apps'
 import { byId, call, event, profileId } from './kit'
 import type { SavedFile } from './system'
 
@@ -31,6 +31,8 @@ export interface TokenAttempt {
   coalesced?: true
   /** The error was answered from memory (an error retrying cannot fix), with no upstream call. */
   fromMemory?: true
+  /** A person cancelled the wait (`cancelTokenRefresh`): the request was abandoned, nothing changed. */
+  cancelled?: true
   error?: DeskError
 }
 
@@ -89,6 +91,18 @@ export interface TokenView {
   now: number
 }
 
+/** A live collection saved: it reads the token from the Local API on every send. */
+export interface SavedCollection extends SavedFile {
+  /** The Local API key is written into it (as a secret variable); false = a placeholder to replace. */
+  keyIncluded: boolean
+  /** Whether the Local API serves now; the collection gets no token while it is off. */
+  localApiRunning: boolean
+}
+
+/** The live collections: Postman (v2.1) and Bruno, each with a script that reads the token from the Local API. */
+export const COLLECTION_FORMATS = ['postman', 'bruno'] as const
+export type CollectionFormat = (typeof COLLECTION_FORMATS)[number]
+
 export interface ProbeResult {
   ok: true
   ipCount: number
@@ -108,14 +122,33 @@ export const tokenCalls = {
   refreshToken: call<TokenView>()(
     z.object({ id: profileId, confirmed: z.boolean().optional(), retryNow: z.boolean().optional() }).strict()
   ),
+  /**
+   * Stops waiting for the app's upstream call (it hangs): the request is abandoned and the held token stays.
+   * Answers once the call has settled.
+   */
+  cancelTokenRefresh: call<TokenView>()(byId),
   /** stable_token with force_refresh: guarded (30 s spacing, 20/day, prod confirmation). */
   forceRefreshToken: call<TokenView>()(tokenAction),
   testToken: call<ProbeResult>()(byId),
   revealToken: call<{ token: string }>()(byId),
+  /** Copies the token itself, a curl that uses it, or JSON with the Local API's fields (and the AppID). */
   copyToken: call<{ copied: true }>()(
-    z.object({ id: profileId, format: z.enum(['token', 'curl']) }).strict()
+    z.object({ id: profileId, format: z.enum(['token', 'curl', 'json']) }).strict()
   ),
-  exportPostman: call<SavedFile>()(byId)
+  /** A one-shot Postman environment holding the current token. `language` names the app for the reader. */
+  exportPostman: call<SavedFile>()(
+    z.object({ id: profileId, language: z.enum(DISPLAY_LANGUAGES).optional() }).strict()
+  ),
+  /** A live collection whose script reads the token from the Local API, so it never goes stale. */
+  exportCollection: call<SavedCollection>()(
+    z
+      .object({
+        id: profileId,
+        format: z.enum(COLLECTION_FORMATS),
+        language: z.enum(DISPLAY_LANGUAGES).optional()
+      })
+      .strict()
+  )
 } as const
 
 export const tokenEvents = {

@@ -26,6 +26,24 @@ export class DeskPage {
     return this.tokenPanel.getByRole('button', { name, exact: true })
   }
 
+  /** The value next to `name` in the token's details. */
+  fact(name: string): Locator {
+    return this.tokenPanel
+      .getByLabel('Token details')
+      .locator('div')
+      .filter({ has: this.page.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) }) })
+      .getByRole('definition')
+  }
+
+  /** Shown while the desk waits for WeChat. */
+  get waiting(): Locator {
+    return this.tokenPanel.getByRole('progressbar', { name: 'Waiting for WeChat' })
+  }
+
+  get callout(): Locator {
+    return this.tokenPanel.getByRole('alert').filter({ has: this.page.locator('.callout-message') })
+  }
+
   async selectApp(name: RegExp): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Apps' }).getByRole('button', { name }).click()
   }
@@ -33,6 +51,12 @@ export class DeskPage {
   async fetch(): Promise<void> {
     await this.button('Fetch').click()
     await expect(this.tokenPanel.getByRole('progressbar', { name: 'Token lifetime' })).toBeVisible()
+  }
+
+  /** Opens the Export menu and picks one of its items. */
+  async exportAs(item: string): Promise<void> {
+    await this.tokenPanel.getByText('Export ▾').click()
+    await this.tokenPanel.getByRole('button', { name: item, exact: true }).click()
   }
 
   async openAddApp(): Promise<Locator> {

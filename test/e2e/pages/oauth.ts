@@ -12,6 +12,10 @@ export class OAuthWorkbench {
     return this.region.getByLabel('Redirect URI')
   }
 
+  get state(): Locator {
+    return this.region.getByRole('textbox', { name: 'State', exact: true })
+  }
+
   get link(): Locator {
     return this.region.getByRole('textbox', { name: 'Authorize link' })
   }
@@ -59,10 +63,17 @@ export class OAuthWorkbench {
     await this.region.getByLabel('Scope').selectOption(scope)
   }
 
-  /** Presses “Build link” and returns the link the desk built. */
+  /** What the workbench last said it did (a live region in its header). */
+  get notice(): Locator {
+    return this.region.locator('.oauth-notice')
+  }
+
+  /** Presses “Build link” and returns the link the desk built (a new one: every link has its own state). */
   async buildLink(): Promise<string> {
+    const before = (await this.link.count()) > 0 ? await this.link.inputValue() : null
     await this.region.getByRole('button', { name: 'Build link' }).click()
     await expect(this.link).toHaveValue(/#wechat_redirect$/)
+    if (before !== null) await expect(this.link).not.toHaveValue(before)
     return this.link.inputValue()
   }
 

@@ -15,6 +15,36 @@ function type(label: string, value: string): HTMLInputElement {
 }
 
 describe('the app form', () => {
+  it('normalises a pasted “WX…” AppID, upper-case hex and stray spaces, and says so, instead of refusing', async () => {
+    render(<AppFormDialog onClose={() => undefined} />)
+    type('Name', 'Shop')
+    const appId = type('AppID', ' WX1234567890ABCDEF')
+    fireEvent.blur(appId)
+    expect(appId.value).toBe('wx1234567890abcdef')
+    const note = screen.getByText(/^Adjusted: spaces removed; “wx” in lower case; hex digits in lower case/)
+    expect(appId.getAttribute('aria-describedby')?.split(' ')).toContain(note.id)
+    expect(appId.getAttribute('aria-invalid')).toBe('false')
+
+    // Typed and saved without leaving the field: normalised on the way out too.
+    type('AppSecret', '0123456789ABCDEF0123456789ABCDEF')
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() =>
+      expect(desk.current.calls.createApp).toHaveBeenCalledWith(
+        expect.objectContaining({ appId: 'wx1234567890abcdef', secret: '0123456789abcdef0123456789abcdef' })
+      )
+    )
+  })
+
+  it('shows and hides the AppSecret on request', () => {
+    render(<AppFormDialog onClose={() => undefined} />)
+    const secret = type('AppSecret', '0123456789abcdef0123456789abcdef')
+    expect(secret.type).toBe('password')
+    fireEvent.click(screen.getByRole('button', { name: 'Show AppSecret' }))
+    expect(secret.type).toBe('text')
+    fireEvent.click(screen.getByRole('button', { name: 'Hide AppSecret' }))
+    expect(secret.type).toBe('password')
+  })
+
   it("shows main's issue under AppID and keeps everything typed", async () => {
     const issue = say('AppID: character 5 "Z" is upper-case; WeChat writes these in lower-case hex')
     desk.current.calls.createApp.mockResolvedValueOnce(

@@ -193,11 +193,20 @@ function fakeHandlers(state: FakeDeskState) {
     fetchToken: vi.fn<Handler<'fetchToken'>>(async ({ id }) => ok(tokenFor(id))),
     refreshToken: vi.fn<Handler<'refreshToken'>>(async ({ id }) => ok(tokenFor(id))),
     forceRefreshToken: vi.fn<Handler<'forceRefreshToken'>>(async ({ id }) => ok(tokenFor(id))),
+    cancelTokenRefresh: vi.fn<Handler<'cancelTokenRefresh'>>(async ({ id }) => ok(tokenFor(id))),
     testToken: vi.fn<Handler<'testToken'>>(async () => ok({ ok: true, ipCount: 3, durationMs: 12 })),
     revealToken: vi.fn<Handler<'revealToken'>>(async () => ok({ token: '84_full-token-value' })),
     copyToken: vi.fn<Handler<'copyToken'>>(async () => ok({ copied: true })),
     exportPostman: vi.fn<Handler<'exportPostman'>>(async () =>
       ok({ saved: true, path: '/tmp/sandbox.postman_environment.json' })
+    ),
+    exportCollection: vi.fn<Handler<'exportCollection'>>(async ({ format }) =>
+      ok({
+        saved: true,
+        path: `/tmp/sandbox.${format}_collection.json`,
+        keyIncluded: localApi.hasKey,
+        localApiRunning: localApi.running
+      })
     ),
     listCallLog: vi.fn<Handler<'listCallLog'>>(async () => ok([])),
     clearCallLog: vi.fn<Handler<'clearCallLog'>>(async () => ok({ cleared: true })),

@@ -241,7 +241,7 @@ describe('the Local API panel', () => {
     expect(within(panel).getByRole('status').textContent).toBe('New key generated: give it to every caller.')
   })
 
-  it('counts requests live and lists the newest first with route, status, caller port and time', async () => {
+  it('counts requests live and lists the newest first with route, status, errcode, caller port and time', async () => {
     const panel = await openLocalApi(runningLocalApi({ requestCount: 1, recentRequests: [request(1)] }))
     const table = within(panel).getByRole('table', { name: 'Recent requests' })
     within(panel).getByText('1 request this session')
@@ -264,10 +264,31 @@ describe('the Local API panel', () => {
       expect.stringMatching(/^\d{2}:\d{2}:\d{2}$/),
       'GET /v1/apps',
       '200',
+      '—',
       '50003',
       '1.3'
     ])
-    expect(cells(rows[1]).slice(1, 4)).toEqual(['GET /v1/apps/wx5e1d0c7a3b9f2468/access-token', '401', '—'])
+    expect(cells(rows[1]).slice(1, 5)).toEqual([
+      'GET /v1/apps/wx5e1d0c7a3b9f2468/access-token',
+      '401',
+      '—',
+      '—'
+    ])
+  })
+
+  it('shows the errcode of a WeChat-style refusal and marks it refused, though its HTTP status is 200', async () => {
+    const refused = request(1, { route: '/cgi-bin/token', status: 200, errcode: 40125 })
+    const answered = request(2, { route: '/cgi-bin/token', status: 200 })
+    const panel = await openLocalApi(
+      runningLocalApi({ requestCount: 2, recentRequests: [answered, refused] })
+    )
+    const table = within(panel).getByRole('table', { name: 'Recent requests' })
+    const [okRow, refusedRow] = within(table).getAllByRole('row').slice(1)
+    expect(refusedRow?.getAttribute('data-outcome')).toBe('wechat-error')
+    expect(within(refusedRow!).getByText('40125').className).toContain('danger-text')
+    expect(within(refusedRow!).getByText('200').className).toContain('danger-text')
+    expect(okRow?.getAttribute('data-outcome')).toBe('ok')
+    expect(within(okRow!).getByText('200').className).not.toContain('danger-text')
   })
 
   it('shows snippets for the chosen app without the key, one tab each, and copies with the key', async () => {

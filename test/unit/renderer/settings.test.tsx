@@ -29,9 +29,11 @@ describe('language, theme and notices', () => {
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'zh-CN' } })
 
     await screen.findByRole('button', { name: '获取' })
-    for (const name of ['刷新', '强制刷新', '测试令牌', '复制令牌', '复制为 curl', '导出 Postman 环境']) {
+    for (const name of ['刷新', '强制刷新', '测试 access_token', '复制 access_token', '复制为 curl']) {
       screen.getByRole('button', { name })
     }
+    screen.getByText('导出 ▾')
+    screen.getByRole('region', { name: 'access_token' })
     screen.getByRole('heading', { name: '调用日志' })
     screen.getByText('存储文件已损坏，已移到一旁。')
     // The built-in sandbox's name follows the language (it is stored in English).

@@ -66,14 +66,14 @@ describe("the app's workspace tabs", () => {
     screen.getByRole('region', { name: 'Token' })
   })
 
-  it('names the tabs in Chinese: 令牌, 网页授权 and 消息推送', async () => {
+  it('names the tabs in Chinese as developers say it: access_token, 网页授权 and 消息推送', async () => {
     render(<App />)
     await screen.findByRole('tablist', { name: 'App sections' })
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'zh-CN' } })
     await screen.findByRole('tablist', { name: '应用功能' })
-    expect(tab('令牌').getAttribute('aria-selected')).toBe('true')
+    expect(tab('access_token').getAttribute('aria-selected')).toBe('true')
     tab('网页授权')
     tab('消息推送')
-    screen.getByRole('region', { name: '令牌' })
+    screen.getByRole('region', { name: 'access_token' })
   })
 })

@@ -131,10 +131,19 @@ describe('the workspace', () => {
     expect(desk.current.calls.getEmulatorStatus).toHaveBeenCalledTimes(1)
   })
 
-  it("shows main's refusal to delete the sandbox and keeps the app", async () => {
+  it('does not offer Delete for the sandbox, and says why where the button would be', async () => {
+    render(<App />)
+    await screen.findByRole('heading', { level: 1, name: 'Sandbox (offline emulator)' })
+    expect(screen.queryByRole('button', { name: 'Delete app' })).toBeNull()
+    expect(screen.getByText(/the sandbox cannot be deleted/)).toBeTruthy()
+  })
+
+  it("shows main's refusal to delete an app and keeps the app", async () => {
     desk.current.calls.deleteApp.mockResolvedValueOnce(
-      fail({ code: 'guard', message: say('The sandbox profile is built in and cannot be deleted.') })
+      fail({ code: 'guard', message: say('This app cannot be deleted right now.') })
     )
+    const shop = appView({ id: 'shop', name: 'Shop', isSandbox: false })
+    desk.current.calls.listApps.mockResolvedValue(ok([shop]))
     render(<App />)
     fireEvent.click(await screen.findByRole('button', { name: 'Delete app' }))
     const dialog = screen.getByRole('alertdialog', { name: 'Delete app?' })
@@ -142,6 +151,6 @@ describe('the workspace', () => {
 
     expect((await within(dialog).findByRole('alert')).textContent).toContain('cannot be deleted')
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }))
-    expect(screen.getByRole('heading', { level: 1, name: 'Sandbox (offline emulator)' })).toBeTruthy()
+    expect(screen.getByRole('heading', { level: 1, name: 'Shop' })).toBeTruthy()
   })
 })

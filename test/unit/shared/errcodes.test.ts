@@ -94,6 +94,17 @@ describe('context-dependent explanations', () => {
     expect(fix['zh-CN']).toContain('clear_quota/v2')
   })
 
+  it('on a token fetch, 40013 is about the AppID (not clear_quota) and -1 says how it is retried', () => {
+    const appid = explainErrcode(40013, 'invalid appid', 'token-fetch').fix
+    expect(appid.en).toContain('16 lower-case hex digits')
+    expect(appid.en).not.toContain('clear_quota')
+    expect(appid['zh-CN']).not.toContain('clear_quota')
+    expect(explainErrcode(40013, 'invalid appid', 'other').fix.en).toContain('clear_quota')
+    const busy = explainErrcode(-1, 'system error', 'token-fetch').fix
+    expect(busy.en).toContain('press Retry')
+    expect(busy['zh-CN']).toContain('重试')
+  })
+
   it.each([40125, 40001])(
     '%i while fetching a token says the AppSecret is wrong and is shown once',
     (code) => {

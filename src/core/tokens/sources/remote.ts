@@ -80,24 +80,25 @@ export class RemoteTokenSource implements TokenSource {
   }
 
   /** A read, or (with a stale token) the remote's passive refresh: the other 中控 makes the comparison. */
-  obtain({ creds, staleToken }: TokenRequest): Promise<TokenAnswer> {
+  obtain({ creds, staleToken, signal }: TokenRequest): Promise<TokenAnswer> {
     const target = { url: creds.remote?.url ?? '', key: creds.remote?.key ?? '', appId: creds.appId }
-    return staleToken === undefined ? this.read(target) : this.passiveRefresh(target, staleToken)
+    return staleToken === undefined
+      ? this.read(target, signal)
+      : this.passiveRefresh(target, staleToken, signal)
   }
 
-  read(target: RemoteTarget): Promise<RemoteResult> {
-    return this.exchange(target, 'GET', `/v1/apps/${encodeURIComponent(target.appId)}/access-token`)
+  read(target: RemoteTarget, signal?: AbortSignal): Promise<RemoteResult> {
+    return this.exchange(target, 'GET', `/v1/apps/${encodeURIComponent(target.appId)}/access-token`, signal)
   }
 
   /** The remote's passive refresh: it refreshes only if `staleToken` is still its current token. */
-  passiveRefresh(target: RemoteTarget, staleToken: string): Promise<RemoteResult> {
+  passiveRefresh(target: RemoteTarget, staleToken: string, signal?: AbortSignal): Promise<RemoteResult> {
     return this.exchange(
       target,
       'POST',
       `/v1/apps/${encodeURIComponent(target.appId)}/access-token/refresh`,
-      {
-        stale_token: staleToken
-      }
+      signal,
+      { stale_token: staleToken }
     )
   }
 
@@ -109,6 +110,7 @@ export class RemoteTokenSource implements TokenSource {
     target: RemoteTarget,
     method: 'GET' | 'POST',
     path: string,
+    cancel: AbortSignal | undefined,
     body?: Record<string, string>
   ): Promise<RemoteResult> {
     const at = this.clock.now()
@@ -145,7 +147,9 @@ export class RemoteTokenSource implements TokenSource {
         body: body ? JSON.stringify(body) : undefined,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
-        signal: AbortSignal.timeout(this.timeoutMs)
+        signal: cancel
+          ? AbortSignal.any([AbortSignal.timeout(this.timeoutMs), cancel])
+          : AbortSignal.timeout(this.timeoutMs)
       })
       status = response.statusCode
       // Token answers are a few hundred bytes: read no more than the WeChat client would.

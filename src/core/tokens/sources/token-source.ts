@@ -11,6 +11,8 @@ export interface TokenRequest {
   force: boolean
   /** Passive refresh: the token a caller says was refused, for a source that can compare it. */
   staleToken?: string
+  /** Fires when a person cancels the wait ("Cancel" while a call hangs): the request is abandoned. */
+  signal?: AbortSignal
 }
 
 /** A source's answer, with the upstream call it made (for the call log). */

@@ -41,9 +41,9 @@ export class WeChatTokenSource implements TokenSource {
     }
   }
 
-  async obtain({ profileId, creds, force }: TokenRequest): Promise<TokenAnswer> {
+  async obtain({ profileId, creds, force, signal }: TokenRequest): Promise<TokenAnswer> {
     this.usage.count(profileId, force)
-    const params = { apiBase: creds.apiBase, appid: creds.appId, secret: creds.secret ?? '' }
+    const params = { apiBase: creds.apiBase, appid: creds.appId, secret: creds.secret ?? '', signal }
     const result =
       this.endpoint === 'stable'
         ? await this.client.getStableToken({ ...params, forceRefresh: force })

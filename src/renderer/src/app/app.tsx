@@ -12,6 +12,8 @@ import { useViewStore } from './view-store'
 import { AppWorkspace } from './app-workspace'
 import { bootstrap } from './bootstrap'
 import { useDeskEvents } from './desk-events'
+import { SkipLink } from './skip-link'
+import { useSubmitShortcut } from './use-submit-shortcut'
 import './app.css'
 
 export function App() {
@@ -21,12 +23,14 @@ export function App() {
   const main = useViewStore((state) => state.main)
   useDeskEvents()
   useApplyPreferences()
+  useSubmitShortcut()
   useEffect(() => {
     void bootstrap()
   }, [])
 
   return (
     <div className="shell">
+      <SkipLink />
       <AppHeader />
       <NoticeBanners />
       <div className="shell-body">

@@ -40,8 +40,10 @@ export function ConfirmDialog({
       initialFocus={cancelRef}
     >
       <h2 id={titleId}>{title}</h2>
-      <div id={bodyId}>{children}</div>
-      {error && <ErrorCallout error={error} />}
+      <div className="dialog-body">
+        <div id={bodyId}>{children}</div>
+        {error && <ErrorCallout error={error} />}
+      </div>
       <div className="dialog-actions">
         <button type="button" className="danger" disabled={confirmDisabled} onClick={onConfirm}>
           {confirmLabel}

@@ -9,3 +9,7 @@ export function isShortcut(event: KeyboardEvent, key: string, options: { shift?:
     event.key.toLowerCase() === key.toLowerCase()
   )
 }
+
+/** Ctrl/⌘+Enter: sends the form being filled in (Postman's habit). */
+export const isSubmitShortcut = (event: KeyboardEvent): boolean =>
+  hasCommandKey(event) && !event.altKey && !event.shiftKey && event.key === 'Enter'

@@ -62,4 +62,12 @@ describe('the request log', () => {
     record(log, '/y')
     expect(seen).toEqual(['/x'])
   })
+
+  it('keeps WeChat’s errcode of an answer when it is given one, -1 included', () => {
+    const log = new RequestLog(3)
+    log.record(1_700_000_000_000, 'GET', '/cgi-bin/token', 200, 5000, 1, 40125)
+    log.record(1_700_000_000_001, 'GET', '/cgi-bin/token', 200, 5000, 1, -1)
+    record(log, '/healthz')
+    expect(log.recent().map((e) => e.errcode)).toEqual([undefined, -1, 40125])
+  })
 })

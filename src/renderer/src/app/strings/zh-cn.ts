@@ -5,6 +5,6 @@ export const appZhCN: typeof appEn = {
   noApp: '还没有应用。点击“添加应用”开始。',
   workspace: {
     sections: '应用功能',
-    tabs: { token: '令牌', oauth: '网页授权' }
+    tabs: { token: 'access_token', oauth: '网页授权' }
   }
 }

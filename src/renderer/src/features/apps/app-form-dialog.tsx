@@ -23,7 +23,7 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
   const idBase = useId()
   const formRef = useRef<HTMLFormElement>(null)
   const form = useAppForm(app, onClose)
-  const { values, change, blur, issueFor } = form
+  const { values, change, blur, issueFor, noteFor } = form
 
   useEffect(() => {
     if (form.rejectedCount > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
@@ -34,7 +34,10 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
   const bound = app?.isSandbox ?? false
   const boundHint = bound ? t('form.sandboxBound') : undefined
   const remote = values.mode === 'remote'
-  const fieldOf = (field: AppField) => ({ id: `${idBase}-${field}`, issue: issueFor(field) })
+  const fieldOf = (field: AppField) => {
+    const note = noteFor(field)
+    return { id: `${idBase}-${field}`, issue: issueFor(field), note: note ? localize(note) : null }
+  }
   const textField = (field: 'name' | 'appId' | 'secret' | 'apiBase' | 'remoteUrl' | 'remoteKey') => ({
     ...fieldOf(field),
     value: values[field],
@@ -59,7 +62,7 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
     <Modal label={title} onClose={onClose} className="app-form-dialog">
       <form ref={formRef} noValidate onSubmit={onSubmit} onKeyDown={onKeyDown}>
         <h2>{title}</h2>
-        <div className="form-grid">
+        <div className="dialog-body form-grid">
           <TextField {...textField('name')} label={t('form.name')} type="text" />
           <TextField
             {...textField('appId')}
@@ -78,6 +81,7 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
             type="password"
             mono
             placeholder={app?.secretMask ?? undefined}
+            reveal={{ show: t('form.showSecret'), hide: t('form.hideSecret') }}
           />
           <ChoiceField
             {...fieldOf('kind')}
@@ -120,6 +124,7 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
                 hint={app?.hasRemoteKey ? t('form.remoteKeyKeep') : t('form.remoteKeyHint')}
                 type="password"
                 mono
+                reveal={{ show: t('form.showRemoteKey'), hide: t('form.hideRemoteKey') }}
               />
             </>
           )}
@@ -150,16 +155,17 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
               />
             )}
           </FormField>
+          {form.otherIssues.map((message) => (
+            <p key={message.en} className="field-issue" role="alert">
+              {localize(message)}
+            </p>
+          ))}
+          {form.formError && <ErrorCallout error={form.formError} />}
         </div>
-        {form.otherIssues.map((message) => (
-          <p key={message.en} className="field-issue" role="alert">
-            {localize(message)}
-          </p>
-        ))}
-        {form.formError && <ErrorCallout error={form.formError} />}
         <div className="dialog-actions">
-          <button type="submit" className="primary" disabled={form.submitting}>
-            {t('form.save')}
+          <span className="hint dialog-shortcut">{t('form.sendHint')}</span>
+          <button type="submit" className="primary" aria-busy={form.submitting || undefined}>
+            {form.submitting ? t('form.saving') : t('form.save')}
           </button>
           <button type="button" onClick={onClose}>
             {t('form.cancel')}

@@ -1,5 +1,5 @@
 import { checkOAuthDomains, normalizeOAuthDomain } from '../../../../shared/oauth-domain'
-import type { FieldIssue, Localized } from '../../../../shared/result'
+import { text, type FieldIssue, type Localized } from '../../../../shared/result'
 import type { AppKind, AppView, EnvTag, TokenMode } from '../../../../shared/contract'
 import {
   checkAppId,
@@ -147,4 +147,41 @@ export function sortIssues(issues: readonly FieldIssue[]): SortedIssues {
     else if (!isField(field)) sorted.other.push(issue.message)
   }
   return sorted
+}
+
+/** A value as the form will send it, and what was changed on the way (said next to the field). */
+export interface Normalized {
+  value: string
+  note: Localized | null
+}
+
+const lowerHexLetters = (value: string): string => value.replace(/[A-F]/g, (ch) => ch.toLowerCase())
+
+/**
+ * Pasted AppIDs and secrets come with stray spaces, a `WX` prefix or upper-case hex: those are fixed (and the
+ * form says so) rather than refused. Anything else that is wrong stays as typed, for the check to point at.
+ */
+export function normalizeCredential(field: 'appId' | 'secret', raw: string): Normalized {
+  const changes: Localized[] = []
+  let value = raw.trim()
+  if (value !== raw) changes.push(text('spaces removed', '去掉了空格'))
+  if (field === 'appId' && /^wx/i.test(value) && !value.startsWith('wx')) {
+    value = `wx${value.slice(2)}`
+    changes.push(text('“wx” in lower case', '“wx” 改为小写'))
+  }
+  const lowered = lowerHexLetters(value)
+  if (lowered !== value) {
+    value = lowered
+    changes.push(
+      text('hex digits in lower case, as WeChat writes them', '十六进制字母改为小写（与微信一致）')
+    )
+  }
+  if (changes.length === 0) return { value, note: null }
+  return {
+    value,
+    note: text(
+      `Adjusted: ${changes.map((c) => c.en).join('; ')}.`,
+      `已调整：${changes.map((c) => c['zh-CN']).join('；')}。`
+    )
+  }
 }

@@ -6,10 +6,12 @@ import { useAppName } from './app-name'
 export interface AppListItemProps {
   app: AppView
   selected: boolean
+  /** The list is one Tab stop (arrow keys move in it): only this item takes Tab focus. */
+  tabbable: boolean
   onSelect: (id: string) => void
 }
 
-export function AppListItem({ app, selected, onSelect }: AppListItemProps) {
+export function AppListItem({ app, selected, tabbable, onSelect }: AppListItemProps) {
   const { t } = useTranslation('apps')
   const nameOf = useAppName()
   return (
@@ -17,6 +19,7 @@ export function AppListItem({ app, selected, onSelect }: AppListItemProps) {
       type="button"
       className={`sidebar-item app-item app-item-${app.env}`}
       aria-current={selected ? 'true' : undefined}
+      tabIndex={tabbable ? 0 : -1}
       onClick={() => onSelect(app.id)}
     >
       <span className="app-item-name">{nameOf(app)}</span>

@@ -1,15 +1,12 @@
 import { useCallback } from 'react'
-import { useTranslation } from 'react-i18next'
-import { SANDBOX_PROFILE_NAME, type AppView } from '../../../../shared/contract'
+import { displayAppName, type AppView } from '../../../../shared/contract'
+import { useUiLanguage } from '../../lib/use-localize'
 
 /**
  * How an app is named on screen: as the user named it, except the built-in sandbox under the name it was
- * created with, which follows the UI language.
+ * created with, which follows the UI language (exports and snippets name it the same way).
  */
 export function useAppName(): (app: Pick<AppView, 'name' | 'isSandbox'>) => string {
-  const { t } = useTranslation('apps')
-  return useCallback(
-    (app) => (app.isSandbox && app.name === SANDBOX_PROFILE_NAME ? t('sandboxName') : app.name),
-    [t]
-  )
+  const language = useUiLanguage()
+  return useCallback((app) => displayAppName(app, language), [language])
 }

@@ -53,11 +53,16 @@ export function AppSidebar() {
     <aside className="sidebar">
       <nav aria-label={t('list')}>
         <ul className="app-list" onKeyDown={moveThroughList}>
-          {apps.map((app) => (
+          {apps.map((app, index) => (
             <li key={app.id}>
               <AppListItem
                 app={app}
                 selected={appShown && app.id === selectedId}
+                tabbable={
+                  selectedId !== null && apps.some((a) => a.id === selectedId)
+                    ? app.id === selectedId
+                    : index === 0
+                }
                 onSelect={(id) => {
                   showMain('app')
                   if (id !== selectedId) selectApp(id)

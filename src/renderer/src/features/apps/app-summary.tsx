@@ -1,18 +1,20 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppView } from '../../../../shared/contract'
 import { EnvBadge, SandboxBadge } from './app-badges'
 import { AppFormDialog } from './app-form-dialog'
 import { useAppName } from './app-name'
+import { closeAppDialog, openAppDialog, useAppsStore } from './apps-store'
 import { DeleteAppDialog } from './delete-app-dialog'
 import './apps.css'
 
-/** The selected app's identity, with Edit and Delete. */
+/**
+ * The selected app's identity, with Edit and Delete. The sandbox cannot be deleted, so it is not offered:
+ * the place says why instead. Edit may also be opened from elsewhere (an error's "Edit app").
+ */
 export function AppSummary({ app }: { app: AppView }) {
   const { t } = useTranslation(['apps', 'common'])
   const nameOf = useAppName()
-  const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null)
-  const close = (): void => setDialog(null)
+  const open = useAppsStore((state) => (state.dialog?.appId === app.id ? state.dialog.kind : null))
 
   return (
     <header className={`app-summary app-summary-${app.env}`}>
@@ -21,12 +23,16 @@ export function AppSummary({ app }: { app: AppView }) {
         <EnvBadge env={app.env} />
         {app.isSandbox && <SandboxBadge />}
         <div className="app-summary-actions">
-          <button type="button" onClick={() => setDialog('edit')}>
+          <button type="button" onClick={() => openAppDialog(app.id, 'edit')}>
             {t('edit')}
           </button>
-          <button type="button" className="danger-quiet" onClick={() => setDialog('delete')}>
-            {t('delete')}
-          </button>
+          {app.isSandbox ? (
+            <span className="hint">{t('sandboxKept')}</span>
+          ) : (
+            <button type="button" className="danger-quiet" onClick={() => openAppDialog(app.id, 'delete')}>
+              {t('delete')}
+            </button>
+          )}
         </div>
       </div>
       <dl className="facts facts-inline" aria-label={t('facts')}>
@@ -67,8 +73,8 @@ export function AppSummary({ app }: { app: AppView }) {
           </dd>
         </div>
       </dl>
-      {dialog === 'edit' && <AppFormDialog app={app} onClose={close} />}
-      {dialog === 'delete' && <DeleteAppDialog app={app} onClose={close} />}
+      {open === 'edit' && <AppFormDialog app={app} onClose={closeAppDialog} />}
+      {open === 'delete' && <DeleteAppDialog app={app} onClose={closeAppDialog} />}
     </header>
   )
 }

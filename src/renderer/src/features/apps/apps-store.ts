@@ -6,9 +6,11 @@ export interface AppsState {
   selectedId: string | null
   /** False until the first `listApps` answered. */
   loaded: boolean
+  /** The app dialog open, if any: Edit can be asked for from elsewhere (an error's "Edit app"). */
+  dialog: { appId: string; kind: 'edit' | 'delete' } | null
 }
 
-export const initialAppsState: AppsState = { apps: [], selectedId: null, loaded: false }
+export const initialAppsState: AppsState = { apps: [], selectedId: null, loaded: false, dialog: null }
 
 export const useAppsStore = create<AppsState>()(() => initialAppsState)
 
@@ -34,4 +36,12 @@ export function removeApp(id: string): void {
 
 export function setSelectedAppId(selectedId: string | null): void {
   useAppsStore.setState({ selectedId })
+}
+
+export function openAppDialog(appId: string, kind: 'edit' | 'delete'): void {
+  useAppsStore.setState({ dialog: { appId, kind } })
+}
+
+export function closeAppDialog(): void {
+  useAppsStore.setState({ dialog: null })
 }

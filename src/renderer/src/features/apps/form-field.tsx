@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { ChoiceSelect, type ChoiceSelectProps } from '../../components/choice-select'
 import { useLocalize } from '../../lib/use-localize'
 import type { ShownIssue } from './use-app-form'
@@ -14,16 +14,21 @@ export interface FormFieldProps {
   id: string
   label: string
   hint?: string
+  /** What the form changed in the value (normalised), said without alarm. */
+  note?: string | null
   issue: ShownIssue | null
   children: (control: ControlProps) => ReactNode
 }
 
 /** A visible label, the control, an optional hint, and the field's issue linked with aria-describedby. */
-export function FormField({ id, label, hint, issue, children }: FormFieldProps) {
+export function FormField({ id, label, hint, note = null, issue, children }: FormFieldProps) {
   const localize = useLocalize()
   const hintId = `${id}-hint`
   const issueId = `${id}-issue`
-  const describedBy = [issue ? issueId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined
+  const noteId = `${id}-note`
+  const describedBy =
+    [issue ? issueId : null, note ? noteId : null, hint ? hintId : null].filter(Boolean).join(' ') ||
+    undefined
   return (
     <div className={issue ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -31,6 +36,11 @@ export function FormField({ id, label, hint, issue, children }: FormFieldProps) 
       {issue && (
         <p id={issueId} className="field-issue" role={issue.fromMain ? 'alert' : undefined}>
           {localize(issue.message)}
+        </p>
+      )}
+      {note && (
+        <p id={noteId} className="field-note" role="status">
+          {note}
         </p>
       )}
       {hint && (
@@ -51,9 +61,14 @@ export interface TextFieldProps extends Omit<FormFieldProps, 'children'> {
   readOnly: boolean
   onChange: (value: string) => void
   onBlur: () => void
+  /** A password field with a Show / Hide toggle: the names of the toggle's two states. */
+  reveal?: { show: string; hide: string }
 }
 
-/** A FormField around one input; a password field never offers a saved password (`new-password`). */
+/**
+ * A FormField around one input; a password field never offers a saved password (`new-password`) and may be
+ * shown while typing (`reveal`), so a pasted secret can be checked by eye.
+ */
 export function TextField({
   type,
   mono = false,
@@ -62,24 +77,42 @@ export function TextField({
   readOnly,
   onChange,
   onBlur,
+  reveal,
   ...field
 }: TextFieldProps) {
+  const [shown, setShown] = useState(false)
+  const input = (control: ControlProps) => (
+    <input
+      {...control}
+      type={type === 'password' && shown ? 'text' : type}
+      className={mono ? 'mono' : undefined}
+      autoComplete={type === 'password' ? 'new-password' : 'off'}
+      spellCheck={mono ? false : undefined}
+      placeholder={placeholder}
+      value={value}
+      readOnly={readOnly}
+      onChange={(event) => onChange(event.target.value)}
+      onBlur={onBlur}
+    />
+  )
   return (
     <FormField {...field}>
-      {(control) => (
-        <input
-          {...control}
-          type={type}
-          className={mono ? 'mono' : undefined}
-          autoComplete={type === 'password' ? 'new-password' : 'off'}
-          spellCheck={mono ? false : undefined}
-          placeholder={placeholder}
-          value={value}
-          readOnly={readOnly}
-          onChange={(event) => onChange(event.target.value)}
-          onBlur={onBlur}
-        />
-      )}
+      {(control) =>
+        reveal && type === 'password' ? (
+          <div className="field-row">
+            {input(control)}
+            <button
+              type="button"
+              aria-label={shown ? reveal.hide : reveal.show}
+              onClick={() => setShown((current) => !current)}
+            >
+              {shown ? reveal.hide : reveal.show}
+            </button>
+          </div>
+        ) : (
+          input(control)
+        )
+      }
     </FormField>
   )
 }

@@ -6,11 +6,18 @@ import { saveApp } from './app-commands'
 import {
   hintFor,
   initialValues,
+  normalizeCredential,
   sortIssues,
   toDraft,
   type AppField,
   type AppFormValues
 } from './app-form-model'
+
+/** The fields whose pasted values are normalised (and the form says so) instead of refused. */
+const NORMALIZED = ['appId', 'secret'] as const
+type NormalizedField = (typeof NORMALIZED)[number]
+const isNormalized = (field: AppField): field is NormalizedField =>
+  (NORMALIZED as readonly AppField[]).includes(field)
 
 export interface ShownIssue {
   message: Localized
@@ -23,6 +30,8 @@ export interface AppForm {
   change: <F extends AppField>(field: F, value: AppFormValues[F]) => void
   blur: (field: AppField) => void
   issueFor: (field: AppField) => ShownIssue | null
+  /** What the form adjusted in a field's value (spaces, `WX`, upper-case hex). */
+  noteFor: (field: AppField) => Localized | null
   /** A failure that belongs to no field. */
   formError: DeskError | null
   otherIssues: Localized[]
@@ -41,15 +50,25 @@ export function useAppForm(app: AppView | undefined, onSaved: (app: AppView) => 
   const [formError, setFormError] = useState<DeskError | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const [rejectedCount, setRejectedCount] = useState(0)
+  const [notes, setNotes] = useState<Partial<Record<NormalizedField, Localized>>>({})
+
+  /** Applies the normalisation of `field` to `current`, noting what changed. */
+  const normalized = (current: AppFormValues, field: NormalizedField): AppFormValues => {
+    const { value, note } = normalizeCredential(field, current[field])
+    if (note) setNotes((shown) => ({ ...shown, [field]: note }))
+    return value === current[field] ? current : { ...current, [field]: value }
+  }
 
   const change = <F extends AppField>(field: F, value: AppFormValues[F]): void => {
     setValues((current) => ({ ...current, [field]: value }))
+    if (isNormalized(field)) setNotes((shown) => ({ ...shown, [field]: undefined }))
     // Once the user edits a field, main's verdict on the old value no longer applies.
     setMainIssues((current) => (current[field] ? { ...current, [field]: undefined } : current))
   }
 
   const blur = (field: AppField): void => {
     setTouched((current) => (current.has(field) ? current : new Set(current).add(field)))
+    if (isNormalized(field)) setValues(normalized(values, field))
   }
 
   const issueFor = (field: AppField): ShownIssue | null => {
@@ -62,7 +81,9 @@ export function useAppForm(app: AppView | undefined, onSaved: (app: AppView) => 
   const submit = async (): Promise<void> => {
     if (submitting) return
     setSubmitting(true)
-    const result = await saveApp(toDraft(values, app), app?.id)
+    const sent = NORMALIZED.reduce(normalized, values)
+    setValues(sent)
+    const result = await saveApp(toDraft(sent, app), app?.id)
     setSubmitting(false)
     if (result.ok) {
       onSaved(result.value)
@@ -82,5 +103,18 @@ export function useAppForm(app: AppView | undefined, onSaved: (app: AppView) => 
     setRejectedCount((count) => count + 1)
   }
 
-  return { values, change, blur, issueFor, formError, otherIssues, submitting, rejectedCount, submit }
+  const noteFor = (field: AppField): Localized | null => (isNormalized(field) ? (notes[field] ?? null) : null)
+
+  return {
+    values,
+    change,
+    blur,
+    issueFor,
+    noteFor,
+    formError,
+    otherIssues,
+    submitting,
+    rejectedCount,
+    submit
+  }
 }

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { useId, useState, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   USERINFO_LANGS,
@@ -8,11 +8,14 @@ import {
   type OAuthUserInfo,
   type UserInfoLang
 } from '../../../../shared/contract'
+import { ActionButton } from '../../components/action-button'
 import { ErrorCallout } from '../../components/error-callout'
+import { useAppName } from '../apps/app-name'
+import { useAppsStore } from '../apps/apps-store'
 import { useLocalize, useUiLanguage } from '../../lib/use-localize'
 import { formatClock, formatCountdown, formatDateTime, secondsUntil } from '../../lib/format'
 import { checkUserToken, copyField, getUserInfo, refreshUserToken } from './oauth-commands'
-import { setOAuthError, useOAuthStore } from './oauth-store'
+import { revealed, setOAuthError, useOAuthStore } from './oauth-store'
 
 const CURLS = ['curlUserInfo', 'curlAuth', 'curlRefresh'] as const
 
@@ -21,15 +24,14 @@ function CopyButton({ authId, field, label }: { authId: string; field: OAuthCopy
   const { t } = useTranslation('oauth')
   const busy = useOAuthStore((state) => state.busy)
   return (
-    <button
-      type="button"
+    <ActionButton
       className="quiet oauth-copy"
       aria-label={t('auth.copyField', { field: label })}
-      disabled={busy === `copy-${field}`}
+      busy={busy === `copy-${field}`}
       onClick={() => void copyField(authId, field)}
     >
       {t('auth.copy')}
-    </button>
+    </ActionButton>
   )
 }
 
@@ -88,16 +90,38 @@ export interface AuthorizationPanelProps {
   mainNow: number
 }
 
-/** Step 3: one authorization — openid, unionid, the two user tokens with countdowns, and what to do with them. */
+/** An authorization's app as the reader names it (the built-in sandbox in their language). */
+function useAuthorizationApp(authorization: OAuthAuthorizationView | null): string {
+  const nameOf = useAppName()
+  const isSandbox = useAppsStore(
+    (state) => state.apps.find((app) => app.id === authorization?.profileId)?.isSandbox ?? false
+  )
+  return authorization ? nameOf({ name: authorization.appName, isSandbox }) : ''
+}
+
+/**
+ * Step 3: one authorization — openid, unionid, the two user tokens with countdowns, and what to do with them.
+ * A new one (just exchanged) is scrolled into view and its heading focused, so it is seen and heard.
+ */
 export function AuthorizationPanel({ authorization, mainNow }: AuthorizationPanelProps) {
   const { t } = useTranslation(['oauth', 'common'])
   const localize = useLocalize()
   const language = useUiLanguage()
   const error = useOAuthStore((state) => state.errors.token)
   const busy = useOAuthStore((state) => state.busy)
+  const reveal = useOAuthStore((state) => state.reveal)
+  const appName = useAuthorizationApp(authorization)
   const [lang, setLang] = useState<UserInfoLang>('zh_CN')
+  const headingRef = useRef<HTMLHeadingElement>(null)
   const headingId = useId()
   const langId = useId()
+
+  useEffect(() => {
+    if (reveal === null || reveal !== authorization?.id) return
+    headingRef.current?.scrollIntoView({ block: 'start' })
+    headingRef.current?.focus({ preventScroll: true })
+    revealed()
+  }, [reveal, authorization?.id])
 
   if (!authorization) {
     return (
@@ -113,14 +137,16 @@ export function AuthorizationPanel({ authorization, mainNow }: AuthorizationPane
   const check = a.lastCheck
   const accessLeft = secondsUntil(a.accessExpiresAt, mainNow)
 
+  const gone = a.tokensAvailable ? null : t('auth.tokensGone')
+
   return (
     <section className="oauth-step" aria-labelledby={headingId}>
-      <h3 id={headingId} className="oauth-step-heading">
+      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="oauth-step-heading">
         {t('auth.heading')}
       </h3>
       <dl className="facts" aria-label={t('auth.label')}>
         <Fact name={t('auth.at')}>
-          {formatDateTime(a.at, language)} · {a.appName} · {t(`auth.source.${a.source}`)}
+          <span className="tabular">{formatDateTime(a.at)}</span> · {appName} · {t(`auth.source.${a.source}`)}
         </Fact>
         <Fact name={t('auth.openid')}>
           <span className="mono">{a.openid}</span> <CopyButton authId={a.id} field="openid" label="openid" />
@@ -169,20 +195,16 @@ export function AuthorizationPanel({ authorization, mainNow }: AuthorizationPane
       </dl>
       {a.isSnapshotUser && <p className="oauth-snapshot">{t('auth.snapshot')}</p>}
       <div role="group" aria-label={t('auth.actions')} className="oauth-row oauth-wrap oauth-align-end">
-        <button
-          type="button"
-          disabled={!a.tokensAvailable || busy === 'refresh'}
+        <ActionButton
+          busy={busy === 'refresh'}
+          unavailable={gone}
           onClick={() => void refreshUserToken(a.id)}
         >
           {t('auth.refresh')}
-        </button>
-        <button
-          type="button"
-          disabled={!a.tokensAvailable || busy === 'check'}
-          onClick={() => void checkUserToken(a.id)}
-        >
+        </ActionButton>
+        <ActionButton busy={busy === 'check'} unavailable={gone} onClick={() => void checkUserToken(a.id)}>
           {t('auth.check')}
-        </button>
+        </ActionButton>
         <span className="toolbar-gap" aria-hidden="true" />
         <div className="field">
           <label htmlFor={langId}>{t('auth.lang')}</label>
@@ -198,26 +220,26 @@ export function AuthorizationPanel({ authorization, mainNow }: AuthorizationPane
             ))}
           </select>
         </div>
-        <button
-          type="button"
-          disabled={!a.tokensAvailable || busy === 'userinfo'}
+        <ActionButton
+          busy={busy === 'userinfo'}
+          unavailable={gone}
           onClick={() => void getUserInfo(a.id, lang)}
         >
           {t('auth.userInfo')}
-        </button>
+        </ActionButton>
       </div>
       <div className="oauth-row oauth-wrap">
         <span className="muted">{t('auth.copyCurl')}</span>
         {CURLS.map((field) => (
-          <button
+          <ActionButton
             key={field}
-            type="button"
             className="quiet"
-            disabled={!a.tokensAvailable || busy === `copy-${field}`}
+            busy={busy === `copy-${field}`}
+            unavailable={gone}
             onClick={() => void copyField(a.id, field)}
           >
             {t(`auth.curl.${field}`)}
-          </button>
+          </ActionButton>
         ))}
       </div>
       {check && (

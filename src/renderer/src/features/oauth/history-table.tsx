@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next'
 import type { OAuthAuthorizationView } from '../../../../shared/contract'
 import { DataTable } from '../../components/data-table'
 import { ErrorCallout } from '../../components/error-callout'
-import { useUiLanguage } from '../../lib/use-localize'
 import { formatDateTime } from '../../lib/format'
+import { useAppName } from '../apps/app-name'
+import { useAppsStore } from '../apps/apps-store'
 import { clearHistory } from './oauth-commands'
 import { selectAuthorization, setOAuthError, useOAuthStore } from './oauth-store'
 
@@ -15,7 +16,10 @@ export interface HistoryTableProps {
 /** The last authorizations of every app (time, app, scope, openid, state); Show puts one in step 3. */
 export function HistoryTable({ history, shownId }: HistoryTableProps) {
   const { t } = useTranslation(['oauth', 'common'])
-  const language = useUiLanguage()
+  const nameOf = useAppName()
+  const apps = useAppsStore((state) => state.apps)
+  const appName = (a: OAuthAuthorizationView): string =>
+    nameOf({ name: a.appName, isSandbox: apps.some((app) => app.id === a.profileId && app.isSandbox) })
   const error = useOAuthStore((state) => state.errors.history)
   const busy = useOAuthStore((state) => state.busy)
   return (
@@ -48,8 +52,8 @@ export function HistoryTable({ history, shownId }: HistoryTableProps) {
         >
           {(a) => (
             <tr key={a.id} aria-current={a.id === shownId ? 'true' : undefined}>
-              <td>{formatDateTime(a.at, language)}</td>
-              <td>{a.appName}</td>
+              <td className="tabular">{formatDateTime(a.at)}</td>
+              <td>{appName(a)}</td>
               <td className="mono">{a.scope}</td>
               <td className="mono">{a.openid}</td>
               <td className="mono">{a.state ?? t('common:none')}</td>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   OAUTH_ENDPOINTS,
@@ -9,13 +9,15 @@ import {
   type OAuthLintFinding,
   type OAuthSetup
 } from '../../../../shared/contract'
+import { ActionButton } from '../../components/action-button'
 import { ChoiceSelect } from '../../components/choice-select'
 import { ErrorCallout } from '../../components/error-callout'
 import { callDesk } from '../../lib/desk'
 import { useLocalize, useUiLanguage } from '../../lib/use-localize'
-import { formatClock } from '../../lib/format'
+import { formatClock, formatCountdown, secondsUntil } from '../../lib/format'
+import { useMainNow } from '../../lib/main-clock'
 import { useDeskQuery } from '../../lib/use-desk-query'
-import { copyLink } from './oauth-commands'
+import { copyLink, openLink } from './oauth-commands'
 import { setOAuthBusy, setOAuthError, setOAuthNotice, useOAuthStore } from './oauth-store'
 
 export interface LinkBuilderProps {
@@ -31,15 +33,20 @@ const PREVIEW_DELAY_MS = 200
 const endpointForScope = (scope: OAuthLinkDraft['scope']): OAuthLinkDraft['endpoint'] =>
   scope === 'snsapi_login' ? 'qrconnect' : 'authorize'
 
-/** The lint's findings, errors first, each with its fix. Live while typing, so not an alert. */
-export function LintFindings({ findings }: { findings: OAuthLintFinding[] }) {
+/**
+ * The lint's findings, errors first, each with its fix. Live while typing, so not an alert. Until the first
+ * check answers it says so, rather than "no problems".
+ */
+export function LintFindings({ findings }: { findings: OAuthLintFinding[] | null }) {
   const { t } = useTranslation('oauth')
   const localize = useLocalize()
   const headingId = useId()
   return (
     <div className="oauth-findings">
       <h3 id={headingId}>{t('link.findings')}</h3>
-      {findings.length === 0 ? (
+      {findings === null ? (
+        <p className="muted">{t('link.checking')}</p>
+      ) : findings.length === 0 ? (
         <p className="oauth-ok">{t('link.noFindings')}</p>
       ) : (
         <ul aria-labelledby={headingId}>
@@ -58,14 +65,53 @@ export function LintFindings({ findings }: { findings: OAuthLintFinding[] }) {
   )
 }
 
-/** The built link: its text, the QR code for the phone, and the copy buttons. */
-function BuiltLink({ link }: { link: OAuthLink }) {
+/** What became of a built link's state: waiting for its redirect, used by one, or expired. */
+function StateStatus({ link }: { link: OAuthLink }) {
   const { t } = useTranslation('oauth')
   const language = useUiLanguage()
+  const skewMs = useOAuthStore((state) => state.skewMs)
+  const issued = useOAuthStore((state) => state.view?.links.find((entry) => entry.id === link.id))
+  const mainNow = useMainNow(skewMs)
+  if (link.state === '') return <p className="hint">{t('link.stateStatus.none')}</p>
+  const usedAt = issued?.usedAt ?? null
+  const expiresAt = issued?.expiresAt ?? link.stateExpiresAt
+  if (usedAt !== null) {
+    return (
+      <p className="warning-text">
+        {t('link.stateStatus.used', { state: link.state, time: formatClock(usedAt, language) })}
+      </p>
+    )
+  }
+  if (expiresAt <= mainNow) {
+    return (
+      <p className="warning-text">
+        {t('link.stateStatus.expired', { state: link.state, time: formatClock(expiresAt, language) })}
+      </p>
+    )
+  }
+  return (
+    <p className="hint">
+      {t('link.stateStatus.waiting', {
+        state: link.state,
+        time: formatClock(expiresAt, language),
+        in: formatCountdown(secondsUntil(expiresAt, mainNow))
+      })}
+    </p>
+  )
+}
+
+/** The built link: its whole text, the QR code for the phone, copy and open, and what became of its state. */
+function BuiltLink({ link }: { link: OAuthLink }) {
+  const { t } = useTranslation('oauth')
   const busy = useOAuthStore((state) => state.busy)
   const urlId = useId()
+  const ref = useRef<HTMLDivElement>(null)
+  // A new link lands under the form, often below the fold: bring it (and its QR code) into view.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' })
+  }, [link.id])
   return (
-    <div className="oauth-built">
+    <div className="oauth-built" ref={ref}>
       <div className="oauth-built-text">
         <div className="field">
           <label htmlFor={urlId}>{t('link.url')}</label>
@@ -73,32 +119,31 @@ function BuiltLink({ link }: { link: OAuthLink }) {
             id={urlId}
             className="mono oauth-url"
             readOnly
-            rows={4}
+            rows={1}
             spellCheck={false}
             value={link.url}
           />
         </div>
-        <div className="oauth-row">
-          <button
-            type="button"
-            disabled={busy === 'copy-link-link'}
-            onClick={() => void copyLink(link.id, 'link')}
-          >
+        <div className="oauth-row oauth-wrap">
+          <ActionButton busy={busy === 'copy-link-link'} onClick={() => void copyLink(link.id, 'link')}>
             {t('link.copy')}
-          </button>
-          <button
-            type="button"
-            disabled={busy === 'copy-link-chat'}
-            onClick={() => void copyLink(link.id, 'chat')}
-          >
+          </ActionButton>
+          <ActionButton busy={busy === 'copy-link-chat'} onClick={() => void copyLink(link.id, 'chat')}>
             {t('link.copyChat')}
-          </button>
+          </ActionButton>
+          <ActionButton busy={busy === 'open-link'} onClick={() => void openLink(link.url)}>
+            {t('link.open')}
+          </ActionButton>
         </div>
-        {link.state !== '' && (
+        {link.stateReplaced && (
           <p className="hint">
-            {t('link.remembered', { state: link.state, time: formatClock(link.stateExpiresAt, language) })}
+            {t('link.replaced', {
+              state: link.stateReplaced.state,
+              verdict: t(`verdict.${link.stateReplaced.verdict}`)
+            })}
           </p>
         )}
+        <StateStatus link={link} />
       </div>
       <img className="oauth-qr" src={link.qrDataUrl} alt={t('link.qrAlt')} width={176} height={176} />
     </div>
@@ -110,7 +155,7 @@ export function LinkBuilder({ appId, setup, draft, onDraftChange, catcherUrl }: 
   const { t } = useTranslation('oauth')
   const error = useOAuthStore((state) => state.errors.link)
   const busy = useOAuthStore((state) => state.busy)
-  const [findings, setFindings] = useState<OAuthLintFinding[]>([])
+  const [findings, setFindings] = useState<OAuthLintFinding[] | null>(null)
   const [link, setLink] = useState<OAuthLink | null>(null)
   const ids = {
     redirect: useId(),
@@ -137,25 +182,29 @@ export function LinkBuilder({ appId, setup, draft, onDraftChange, catcherUrl }: 
 
   const patch = (changes: Partial<OAuthLinkDraft>): void => onDraftChange({ ...draft, ...changes })
 
+  const newState = async (base: OAuthLinkDraft = draft): Promise<void> => {
+    const result = await callDesk((desk) => desk.newOAuthState())
+    if (result.ok) onDraftChange({ ...base, state: result.value.state })
+    else setOAuthError('link', result.error)
+  }
+
+  // Each link gets its own state: once built, the field moves on to a fresh one for the next link.
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
+    if (busy === 'build') return
     setOAuthBusy('build')
     setOAuthNotice(null)
+    setOAuthError('link', null)
     const result = await callDesk((desk) => desk.buildOAuthLink({ id: appId, draft }))
     setOAuthBusy(null)
     if (result.ok) {
       setLink(result.value)
       setFindings(result.value.findings)
-      setOAuthError('link', null)
+      setOAuthNotice({ kind: 'link-built', state: result.value.state })
+      if (result.value.state !== '') await newState()
     } else {
       setOAuthError('link', result.error)
     }
-  }
-
-  const newState = async (): Promise<void> => {
-    const result = await callDesk((desk) => desk.newOAuthState())
-    if (result.ok) patch({ state: result.value.state })
-    else setOAuthError('link', result.error)
   }
 
   return (
@@ -175,6 +224,7 @@ export function LinkBuilder({ appId, setup, draft, onDraftChange, catcherUrl }: 
               spellCheck={false}
               autoComplete="off"
               placeholder="https://www.example.com/oauth/callback"
+              data-primary-action=""
               aria-describedby={ids.redirectHint}
               value={draft.redirectUri}
               onChange={(event) => patch({ redirectUri: event.target.value })}
@@ -275,9 +325,15 @@ export function LinkBuilder({ appId, setup, draft, onDraftChange, catcherUrl }: 
         </div>
         <LintFindings findings={findings} />
         <div className="oauth-row">
-          <button type="submit" className="primary" disabled={busy === 'build' || setup === null}>
+          <ActionButton
+            type="submit"
+            className="primary"
+            busy={busy === 'build'}
+            unavailable={setup === null ? t('link.checking') : null}
+          >
             {t('link.build')}
-          </button>
+          </ActionButton>
+          <span className="hint">{t('link.sendHint')}</span>
         </div>
       </form>
       {error && <ErrorCallout error={error} onDismiss={() => setOAuthError('link', null)} />}

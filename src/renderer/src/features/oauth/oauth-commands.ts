@@ -11,31 +11,34 @@ import type { AppView } from '../../../../shared/contract'
 import { callDesk } from '../../lib/desk'
 import {
   receiveOAuthState,
-  selectAuthorization,
   setOAuthBusy,
+  showArrivedAuthorization,
   setOAuthError,
   setOAuthNotice,
   type OAuthArea,
   type OAuthNotice
 } from './oauth-store'
 
-/** Runs a call as `busy`, routes its failure to `area`'s error slot, and clears that slot on success. */
+/**
+ * Runs a call as `busy`, routes its failure to `area`'s error slot and its success to a notice. The area's old
+ * error goes as the new attempt starts: a callout always belongs to the latest attempt.
+ */
 async function run<T>(
   busy: string,
   area: OAuthArea,
   call: () => Promise<Result<T>>,
-  notice?: OAuthNotice
+  notice?: OAuthNotice | ((value: T) => OAuthNotice)
 ): Promise<T | null> {
   setOAuthBusy(busy)
   setOAuthNotice(null)
+  setOAuthError(area, null)
   const result = await call()
   setOAuthBusy(null)
   if (!result.ok) {
     setOAuthError(area, result.error)
     return null
   }
-  setOAuthError(area, null)
-  if (notice) setOAuthNotice(notice)
+  if (notice) setOAuthNotice(typeof notice === 'function' ? notice(result.value) : notice)
   return result.value
 }
 
@@ -68,26 +71,50 @@ export function confirmCapture(): Promise<OAuthCatcherView | null> {
 }
 
 export async function exchangePasted(id: string, input: string): Promise<OAuthExchangeOutcome | null> {
-  const outcome = await run('exchange', 'exchange', () =>
-    callDesk((desk) => desk.exchangeOAuthCode({ id, input }))
+  const outcome = await run(
+    'exchange',
+    'exchange',
+    () => callDesk((desk) => desk.exchangeOAuthCode({ id, input })),
+    (value) => ({ kind: 'authorized', openid: value.authorization.openid })
   )
-  if (outcome) selectAuthorization(outcome.authorization.id)
+  if (outcome) showArrivedAuthorization(outcome.authorization.id)
   return outcome
 }
 
 const tokenCommand = (
   busy: string,
-  call: () => Promise<Result<OAuthAuthorizationView>>
-): Promise<OAuthAuthorizationView | null> => run(busy, 'token', call)
+  call: () => Promise<Result<OAuthAuthorizationView>>,
+  notice: (view: OAuthAuthorizationView) => OAuthNotice
+): Promise<OAuthAuthorizationView | null> => run(busy, 'token', call, notice)
 
+/** Says what a refresh gave: main's clock stamps when, and the new token's end says for how long. */
 export const refreshUserToken = (authId: string): Promise<OAuthAuthorizationView | null> =>
-  tokenCommand('refresh', () => callDesk((desk) => desk.refreshOAuthToken({ authId })))
+  tokenCommand(
+    'refresh',
+    () => callDesk((desk) => desk.refreshOAuthToken({ authId })),
+    (view) => ({ kind: 'user-token-refreshed', at: Date.now(), expiresAt: view.accessExpiresAt })
+  )
 
 export const checkUserToken = (authId: string): Promise<OAuthAuthorizationView | null> =>
-  tokenCommand('check', () => callDesk((desk) => desk.checkOAuthToken({ authId })))
+  tokenCommand(
+    'check',
+    () => callDesk((desk) => desk.checkOAuthToken({ authId })),
+    (view) => ({ kind: 'user-token-checked', at: view.lastCheck?.at ?? Date.now() })
+  )
 
 export const getUserInfo = (authId: string, lang: UserInfoLang): Promise<OAuthAuthorizationView | null> =>
-  tokenCommand('userinfo', () => callDesk((desk) => desk.getOAuthUserInfo({ authId, lang })))
+  tokenCommand(
+    'userinfo',
+    () => callDesk((desk) => desk.getOAuthUserInfo({ authId, lang })),
+    () => ({ kind: 'userinfo-loaded' })
+  )
+
+/** Opens a built link in the system browser (main checks the scheme first). */
+export async function openLink(url: string): Promise<void> {
+  await run('open-link', 'link', () => callDesk((desk) => desk.openExternal({ url })), {
+    kind: 'link-opened'
+  })
+}
 
 export async function copyField(authId: string, field: OAuthCopyField): Promise<void> {
   await run(`copy-${field}`, 'token', () => callDesk((desk) => desk.copyOAuthField({ authId, field })), {

@@ -9,9 +9,15 @@ export type OAuthArea = 'domains' | 'link' | 'catcher' | 'exchange' | 'token' | 
 /** The last successful action worth a word, kept as data so it re-renders in the current language. */
 export type OAuthNotice =
   | { kind: 'link-copied'; format: 'link' | 'chat' }
+  | { kind: 'link-built'; state: string }
+  | { kind: 'link-opened' }
   | { kind: 'field-copied'; field: OAuthCopyField }
   | { kind: 'domains-saved' }
   | { kind: 'history-cleared' }
+  | { kind: 'authorized'; openid: string }
+  | { kind: 'user-token-refreshed'; at: number; expiresAt: number }
+  | { kind: 'user-token-checked'; at: number }
+  | { kind: 'userinfo-loaded' }
 
 export interface OAuthUiState {
   /** The catcher and the history, as main last pushed them. */
@@ -24,6 +30,8 @@ export interface OAuthUiState {
   busy: string | null
   errors: Partial<Record<OAuthArea, DeskError>>
   notice: OAuthNotice | null
+  /** A new authorization to bring into view (scrolled to, focused, announced) once it is shown. */
+  reveal: string | null
 }
 
 export const initialOAuthUiState: OAuthUiState = {
@@ -32,7 +40,8 @@ export const initialOAuthUiState: OAuthUiState = {
   selectedAuthId: null,
   busy: null,
   errors: {},
-  notice: null
+  notice: null,
+  reveal: null
 }
 
 export const useOAuthStore = create<OAuthUiState>()(() => initialOAuthUiState)
@@ -43,21 +52,39 @@ export function receiveOAuthState(view: OAuthStateView, localNow: number = Date.
     const before = state.view?.catcher.capture?.authorizationId ?? null
     const after = view.catcher.capture?.authorizationId ?? null
     const known = state.selectedAuthId !== null && view.history.some((a) => a.id === state.selectedAuthId)
+    const arrived = after !== null && after !== before
     return {
       view,
       skewMs: clockSkew(view.now, localNow),
-      selectedAuthId: after !== null && after !== before ? after : known ? state.selectedAuthId : null
+      selectedAuthId: arrived ? after : known ? state.selectedAuthId : null,
+      ...(arrived ? arrival(state, after) : {})
     }
   })
 }
 
+/** A new authorization is shown: the errors of the last one's actions no longer apply. */
+function arrival(state: OAuthUiState, id: string): Partial<OAuthUiState> {
+  const { token: _token, exchange: _exchange, ...others } = state.errors
+  return { reveal: id, errors: others }
+}
+
 /** A fresh start for another app: its own errors, notices and selection (main's state stays). */
 export function resetOAuthUi(): void {
-  useOAuthStore.setState({ selectedAuthId: null, busy: null, errors: {}, notice: null })
+  useOAuthStore.setState({ selectedAuthId: null, busy: null, errors: {}, notice: null, reveal: null })
 }
 
 export function selectAuthorization(id: string | null): void {
   useOAuthStore.setState({ selectedAuthId: id })
+}
+
+/** An authorization just arrived (exchanged here): show it, and bring it into view. */
+export function showArrivedAuthorization(id: string): void {
+  useOAuthStore.setState((state) => ({ selectedAuthId: id, ...arrival(state, id) }))
+}
+
+/** The arrived authorization is in view now. */
+export function revealed(): void {
+  useOAuthStore.setState({ reveal: null })
 }
 
 export function setOAuthError(area: OAuthArea, error: DeskError | null): void {

@@ -4,6 +4,8 @@ import type { OAuthCopyField, OAuthLinkDraft, OAuthSetup } from '../../../../sha
 import type { AppView } from '../../../../shared/contract'
 import { useDeskQuery } from '../../lib/use-desk-query'
 import { useMainNow } from '../../lib/main-clock'
+import { formatClock, formatCountdown, secondsUntil } from '../../lib/format'
+import { useUiLanguage } from '../../lib/use-localize'
 import { AuthorizationPanel } from './authorization-panel'
 import { CatcherPanel } from './catcher-panel'
 import { DomainsRow } from './domains-row'
@@ -37,18 +39,38 @@ const FIELD_NAMES: Record<OAuthCopyField, string> = {
   curlRefresh: 'curl /sns/oauth2/refresh_token'
 }
 
-function NoticeLine({ notice }: { notice: OAuthNotice | null }) {
+function NoticeLine({ notice, mainNow }: { notice: OAuthNotice | null; mainNow: number }) {
   const { t } = useTranslation('oauth')
-  const message =
-    notice === null
-      ? ''
-      : notice.kind === 'link-copied'
-        ? t(notice.format === 'chat' ? 'link.copiedChat' : 'link.copied')
-        : notice.kind === 'field-copied'
-          ? t('auth.copied', { field: FIELD_NAMES[notice.field] })
-          : notice.kind === 'domains-saved'
-            ? t('domains.saved')
-            : t('history.cleared')
+  const language = useUiLanguage()
+  const message = ((): string => {
+    switch (notice?.kind) {
+      case undefined:
+        return ''
+      case 'link-copied':
+        return t(notice.format === 'chat' ? 'link.copiedChat' : 'link.copied')
+      case 'link-built':
+        return t('link.built', { state: notice.state })
+      case 'link-opened':
+        return t('link.opened')
+      case 'field-copied':
+        return t('auth.copied', { field: FIELD_NAMES[notice.field] })
+      case 'domains-saved':
+        return t('domains.saved')
+      case 'history-cleared':
+        return t('history.cleared')
+      case 'authorized':
+        return t('auth.arrived', { openid: notice.openid })
+      case 'user-token-refreshed':
+        return t('auth.refreshed', {
+          time: formatClock(notice.at, language),
+          in: formatCountdown(secondsUntil(notice.expiresAt, mainNow))
+        })
+      case 'user-token-checked':
+        return t('auth.checked', { time: formatClock(notice.at, language) })
+      case 'userinfo-loaded':
+        return t('auth.infoLoaded')
+    }
+  })()
   return (
     <p className="oauth-notice" role="status">
       {message}
@@ -102,7 +124,7 @@ export function OAuthWorkbench({ app }: { app: AppView }) {
     <section aria-label={t('label')} className="panel oauth-panel">
       <header className="panel-header">
         <h2>{t('heading')}</h2>
-        <NoticeLine notice={notice} />
+        <NoticeLine notice={notice} mainNow={mainNow} />
         {view && <span className="muted">{t(`persistence.${view.tokenPersistence}`)}</span>}
       </header>
       <DomainsRow app={app} setup={setup} />

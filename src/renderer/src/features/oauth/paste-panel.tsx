@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OAuthPasteReport } from '../../../../shared/contract'
 import type { Localized } from '../../../../shared/result'
+import { ActionButton } from '../../components/action-button'
 import { ErrorCallout } from '../../components/error-callout'
 import { useDeskQuery } from '../../lib/use-desk-query'
 import { useLocalize } from '../../lib/use-localize'
@@ -58,6 +59,7 @@ export function PastePanel({ appId }: { appId: string }) {
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
+    if (busy === 'exchange' || input.trim() === '') return
     const outcome = await exchangePasted(appId, input)
     if (outcome) setReading({ kind: 'report', report: outcome.report })
   }
@@ -89,9 +91,15 @@ export function PastePanel({ appId }: { appId: string }) {
           <p className="warning-text">{localize(reading.message)}</p>
         )}
         <div className="oauth-row">
-          <button type="submit" className="primary" disabled={busy === 'exchange' || input.trim() === ''}>
+          <ActionButton
+            type="submit"
+            className="primary"
+            busy={busy === 'exchange'}
+            unavailable={input.trim() === '' ? t('paste.empty') : null}
+          >
             {t('paste.exchange')}
-          </button>
+          </ActionButton>
+          <span className="hint">{t('paste.sendHint')}</span>
         </div>
       </form>
       {error && <ErrorCallout error={error} onDismiss={() => setOAuthError('exchange', null)} />}

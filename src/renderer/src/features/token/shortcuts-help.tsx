@@ -1,20 +1,22 @@
 import { useTranslation } from 'react-i18next'
+import { Popover } from '../../components/popover'
 
-/** The keyboard shortcuts, one click away. */
+/** The keyboard shortcuts, one press away; Esc closes the list again. */
 export function ShortcutsHelp() {
   const { t } = useTranslation('common')
   const rows: [string, string][] = [
     ['Ctrl/⌘ + R', t('shortcuts.refresh')],
     ['Ctrl/⌘ + Shift + C', t('shortcuts.copy')],
+    ['Ctrl/⌘ + Enter', t('shortcuts.send')],
     ['Ctrl/⌘ + N', t('shortcuts.addApp')],
     ['↑ / ↓', t('shortcuts.apps')],
+    ['← / →', t('shortcuts.tabs')],
     ['Enter', t('shortcuts.submit')],
     ['Esc', t('shortcuts.close')]
   ]
   return (
-    <details className="shortcuts">
-      <summary>{t('shortcuts.title')}</summary>
-      <dl>
+    <Popover summary={t('shortcuts.title')} className="shortcuts">
+      <dl aria-label={t('shortcuts.title')}>
         {rows.map(([keys, action]) => (
           <div key={keys}>
             <dt>
@@ -24,6 +26,6 @@ export function ShortcutsHelp() {
           </div>
         ))}
       </dl>
-    </details>
+    </Popover>
   )
 }

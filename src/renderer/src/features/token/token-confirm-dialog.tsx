@@ -19,16 +19,23 @@ export function TokenConfirmDialog() {
   const appName = app ? nameOf(app) : undefined
   if (pending === null) return null
 
+  const name = appName ?? pending.profileId
+  const { origin } = pending
+
   return (
     <ConfirmDialog
-      title={t(`confirm.title.${pending.command}`, { name: appName ?? pending.profileId })}
+      title={
+        origin.kind === 'shortcut'
+          ? t('confirm.shortcutTitle', { name })
+          : t(`confirm.title.${pending.command}`, { name })
+      }
       confirmLabel={t('confirm.confirm')}
       cancelLabel={t('confirm.cancel')}
       onConfirm={() => void confirmPending()}
       onCancel={cancelPending}
     >
       {/* Main says what is at stake for this app (5-minute death of the prod token, or the 20-a-day budget). */}
-      <p>{localize(pending.reason)}</p>
+      <p>{origin.kind === 'shortcut' ? t('confirm.shortcutBody') : localize(origin.reason)}</p>
       {pending.command === 'force' && quota && (
         <p className="muted">{t('confirm.forceUsed', { used: quota.forceUsed, limit: quota.forceLimit })}</p>
       )}

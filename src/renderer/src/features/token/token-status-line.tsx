@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { showMain } from '../../app/view-store'
 import type { TokenStatus } from './tokens-store'
 import { clearTokenStatus } from './token-commands'
 
@@ -23,15 +24,39 @@ export function TokenStatusLine({ profileId, status }: TokenStatusLineProps) {
 
   let message = ''
   if (status?.kind === 'copied')
-    message = status.format === 'token' ? t('status.copied') : t('status.copiedCurl')
+    message =
+      status.format === 'token'
+        ? t('status.copied')
+        : status.format === 'curl'
+          ? t('status.copiedCurl')
+          : t('status.copiedJson')
   else if (status?.kind === 'probe') message = t('status.probe', { count: status.ipCount })
   else if (status?.kind === 'exported') {
     message = status.saved ? t('status.exported', { path: status.path ?? '' }) : t('status.exportCancelled')
-  }
+  } else if (status?.kind === 'collection') {
+    message = status.saved
+      ? [
+          t('status.collection', { path: status.path ?? '' }),
+          status.keyIncluded ? '' : t('status.collectionNoKey'),
+          status.localApiRunning ? '' : t('status.collectionOff')
+        ]
+          .filter(Boolean)
+          .join(' ')
+      : t('status.exportCancelled')
+  } else if (status?.kind === 'cancelled') message = t('status.cancelled')
+  const offerLocalApi =
+    status?.kind === 'collection' && status.saved && (!status.localApiRunning || !status.keyIncluded)
 
   return (
-    <p role="status" className="status-line">
-      {message}
-    </p>
+    <div className="status-line">
+      <p role="status" className={status?.kind === 'cancelled' ? 'muted' : undefined}>
+        {message}
+      </p>
+      {offerLocalApi && (
+        <button type="button" className="quiet" onClick={() => showMain('local-api')}>
+          {t('status.openLocalApi')}
+        </button>
+      )}
+    </div>
   )
 }

@@ -4,8 +4,8 @@ export const appsEn = {
   add: 'Add app',
   edit: 'Edit app',
   delete: 'Delete app',
+  sandboxKept: 'Built in: the sandbox cannot be deleted (the offline emulator belongs to it).',
   sandbox: 'Sandbox',
-  sandboxName: 'Sandbox (offline emulator)',
   noSecret: 'No secret',
   kind: {
     'official-account': 'Official Account',
@@ -58,6 +58,11 @@ export const appsEn = {
       'Stable uses /cgi-bin/stable_token and does not disturb other servers; Classic mints a new token each time and the old one dies 5 minutes later; Remote reads the token from another 中控 and never mints one.',
     apiBaseHint: 'Leave empty for WeChat.',
     sandboxBound: 'Bound to the built-in emulator; cannot be changed.',
+    showSecret: 'Show AppSecret',
+    hideSecret: 'Hide AppSecret',
+    showRemoteKey: 'Show API key',
+    hideRemoteKey: 'Hide API key',
+    sendHint: 'Ctrl/⌘+Enter saves',
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel'

@@ -6,8 +6,8 @@ export const appsZhCN: typeof appsEn = {
   add: '添加应用',
   edit: '编辑应用',
   delete: '删除应用',
+  sandboxKept: '内置：沙盒不能删除（离线模拟器属于它）。',
   sandbox: '沙盒',
-  sandboxName: '沙盒（离线模拟器）',
   noSecret: '无密钥',
   kind: {
     'official-account': '公众号',
@@ -15,11 +15,11 @@ export const appsZhCN: typeof appsEn = {
     'test-account': '测试号'
   },
   env: { dev: '开发', test: '测试', prod: '生产' },
-  mode: { stable: '稳定版', classic: '普通版', remote: '远程' },
+  mode: { stable: 'stable_token', classic: '普通 access_token', remote: '远程（其他中控）' },
   facts: '应用信息',
   appId: 'AppID',
   kindLabel: '类型',
-  modeLabel: '令牌模式',
+  modeLabel: 'access_token 模式',
   apiBase: 'API 地址',
   secret: 'AppSecret',
   remoteUrl: '令牌服务器',
@@ -40,14 +40,18 @@ export const appsZhCN: typeof appsEn = {
     secret: 'AppSecret',
     kind: '类型',
     env: '环境',
-    mode: '令牌模式',
+    mode: 'access_token 模式',
     apiBase: 'API 地址',
     remoteUrl: '令牌服务器地址',
     remoteKey: 'API 密钥',
     oauthDomains: '网页授权回调域名',
     oauthDomainsHint:
       '可选。与后台登记的网页授权域名完全一致：只填主机名，测试号可写 主机名:端口。最多 2 个，每行一个或用逗号分隔。',
-    modes: { stable: '稳定版（推荐）', classic: '普通版', remote: '远程（其他中控）' },
+    modes: {
+      stable: 'stable_token（推荐）',
+      classic: '普通 access_token（/cgi-bin/token）',
+      remote: '远程（其他中控）'
+    },
     appIdHint: '“wx” 加 16 位十六进制，可在微信公众平台后台查看。',
     secretHint: '32 位十六进制。只保存在主进程中，本窗口之后不会再看到它。',
     secretKeep: '留空则保留当前密钥。',
@@ -56,16 +60,21 @@ export const appsZhCN: typeof appsEn = {
     remoteKeyHint: '可在令牌服务器的“本地 API”面板中复制。',
     remoteKeyKeep: '留空则保留当前密钥。',
     modeHint:
-      '稳定版调用 /cgi-bin/stable_token，不会影响其他服务器；普通版每次都会生成新令牌，旧令牌 5 分钟后失效；远程模式从其他中控读取令牌，自身从不生成。',
+      'stable_token 调用 /cgi-bin/stable_token，不会影响其他服务器；普通 access_token 每次都会生成新的，旧的 5 分钟后失效；远程模式从其他中控读取 access_token，自身从不生成。',
     apiBaseHint: '留空即使用微信官方地址。',
     sandboxBound: '由内置模拟器提供，不可修改。',
+    showSecret: '显示 AppSecret',
+    hideSecret: '隐藏 AppSecret',
+    showRemoteKey: '显示 API 密钥',
+    hideRemoteKey: '隐藏 API 密钥',
+    sendHint: 'Ctrl/⌘+Enter 保存',
     save: '保存',
     saving: '保存中…',
     cancel: '取消'
   },
   deleteApp: {
     title: '删除应用？',
-    body: '确定删除“{{name}}”（{{appId}}）吗？它的 AppSecret 和令牌将从本工具中移除。',
+    body: '确定删除“{{name}}”（{{appId}}）吗？它的 AppSecret 和 access_token 将从本工具中移除。',
     confirm: '删除',
     cancel: '取消'
   }

@@ -84,6 +84,13 @@ export const localApiEn = {
     time: 'Time',
     route: 'Route',
     status: 'Status',
+    errcode: 'errcode',
+    outcome: {
+      ok: 'Answered',
+      'wechat-error': 'WeChat refused (errcode in the body, HTTP 200)',
+      'client-error': 'Refused: a problem with the request',
+      'server-error': 'Failed on the desk’s side or upstream'
+    },
     callerPort: 'Caller port',
     duration: 'ms',
     empty: 'No requests yet.'

@@ -13,7 +13,7 @@ export const localApiZhCN: typeof localApiEn = {
   label: '本地 API',
   heading: '本地 API',
   intro:
-    '把本工具当作你的中控服务器：你的后端、Postman 和各微信 SDK 都从这里读取每个应用共享的同一个令牌，而不是各自获取。',
+    '把本工具当作你的中控服务器：你的后端、Postman 和各微信 SDK 都从这里读取每个应用共享的同一个 access_token，而不是各自获取。',
   state: {
     running: '运行中',
     off: '已关闭',
@@ -32,7 +32,7 @@ export const localApiZhCN: typeof localApiEn = {
     port: '端口',
     allowNonLoopback: '允许非回环地址',
     hint: '127.0.0.1 = 仅本机。端口 0 = 任意空闲端口。',
-    allowHint: '其他机器将能以明文 HTTP 访问此 API；持有密钥的人都能读取你的令牌。',
+    allowHint: '其他机器将能以明文 HTTP 访问此 API；持有密钥的人都能读取你的 access_token。',
     needsAllow: '其他机器可以访问这个地址：请先勾选“允许非回环地址”。',
     badPort: '请输入 0 到 65535 之间的整数（0 = 任意空闲端口）。',
     badHost: '请输入 IP 地址，例如 127.0.0.1。',
@@ -83,6 +83,13 @@ export const localApiZhCN: typeof localApiEn = {
     time: '时间',
     route: '路径',
     status: '状态',
+    errcode: 'errcode',
+    outcome: {
+      ok: '已应答',
+      'wechat-error': '微信拒绝（errcode 在响应体中，HTTP 200）',
+      'client-error': '已拒绝：请求有问题',
+      'server-error': '本工具或上游出错'
+    },
     callerPort: '调用方端口',
     duration: '毫秒',
     empty: '还没有请求。'

@@ -38,20 +38,35 @@ export const oauthEn = {
     lang: 'Scan page language',
     langDefault: 'WeChat’s default',
     state: 'State',
-    stateHint: 'Letters and digits, at most 128 bytes. Each built link’s state is remembered for 30 minutes.',
+    stateHint:
+      'Letters and digits, at most 128 bytes. Each link gets its own state, remembered for 30 minutes: after Build this field holds the next link’s.',
     newState: 'New state',
     forcePopup: 'forcePopup=true (always show the consent popup)',
     connectRedirect: 'connect_redirect=1 (stop WeChat calling back twice)',
     build: 'Build link',
+    sendHint: 'Ctrl/⌘+Enter builds',
     findings: 'Link check',
+    checking: 'Checking…',
     noFindings: 'No problems found.',
     severity: { error: 'Error', warning: 'Warning', info: 'Note' },
     fix: 'Fix:',
     url: 'Authorize link',
     copy: 'Copy link',
     copyChat: 'Copy for chat',
+    open: 'Open in browser',
+    opened: 'Opened in the browser.',
+    built: 'Link built with state “{{state}}”.',
     qrAlt: 'QR code of the authorize link: scan it with WeChat on the phone',
     remembered: 'State “{{state}}” is remembered until {{time}}.',
+    stateStatus: {
+      waiting: 'State “{{state}}”: waiting for the redirect, until {{time}} (in {{in}}).',
+      used: 'State “{{state}}” was used by a redirect at {{time}}: build a new link for another sign-in.',
+      expired:
+        'State “{{state}}” expired at {{time}}: a redirect with it now counts as expired. Build a new link.',
+      none: 'This link carries no state: a redirect cannot be matched to it.'
+    },
+    replaced:
+      'State “{{state}}” was already issued for an earlier link ({{verdict}}), so this link carries a fresh one: a state is never issued twice.',
     copied: 'Link copied.',
     copiedChat: 'Link copied with a line of explanation for the chat.'
   },
@@ -86,6 +101,8 @@ export const oauthEn = {
   paste: {
     heading: 'Or paste the redirect',
     label: 'Paste the code or the redirect URL',
+    empty: 'Paste a code or a redirect URL first.',
+    sendHint: 'Ctrl/⌘+Enter exchanges',
     hint: 'The bare code, or the whole address the phone landed on. Whitespace, full-width characters and extra parameters are fine.',
     exchange: 'Exchange',
     found: 'Found code {{code}} ({{kind}}).',
@@ -144,7 +161,11 @@ export const oauthEn = {
       curlAuth: 'curl: /sns/auth',
       curlRefresh: 'curl: refresh_token'
     },
-    copied: '{{field}} copied.'
+    copied: '{{field}} copied.',
+    arrived: 'Authorization received: openid {{openid}}.',
+    refreshed: 'User token refreshed at {{time}}: valid for {{in}}.',
+    checked: 'User token checked at {{time}}.',
+    infoLoaded: 'User info loaded.'
   },
   history: {
     heading: 'History',

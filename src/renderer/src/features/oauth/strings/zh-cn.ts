@@ -5,8 +5,8 @@ export const oauthZhCN: typeof oauthEn = {
   label: 'OAuth 工作台（网页授权）',
   heading: 'OAuth 工作台 · 网页授权',
   persistence: {
-    encrypted: '用户令牌加密保存。',
-    'session-only': '没有安全存储：用户令牌仅在本次运行中保留。'
+    encrypted: '用户 access_token 加密保存。',
+    'session-only': '没有安全存储：用户 access_token 仅在本次运行中保留。'
   },
   noSecret: '此应用在本次会话中没有 AppSecret：可以生成链接和使用回调捕获器，但不能在这里换取 code。',
   domains: {
@@ -39,20 +39,34 @@ export const oauthZhCN: typeof oauthEn = {
     lang: '扫码页语言',
     langDefault: '微信默认',
     state: 'State',
-    stateHint: '只能是字母和数字，最多 128 字节。每个生成的链接的 state 会记住 30 分钟。',
+    stateHint:
+      '只能是字母和数字，最多 128 字节。每个链接都有自己的 state，会记住 30 分钟：生成后此处是下一个链接的 state。',
     newState: '新 state',
     forcePopup: 'forcePopup=true（总是弹出授权确认）',
     connectRedirect: 'connect_redirect=1（避免微信回调两次）',
     build: '生成链接',
+    sendHint: 'Ctrl/⌘+Enter 生成',
     findings: '链接检查',
+    checking: '检查中…',
     noFindings: '未发现问题。',
     severity: { error: '错误', warning: '警告', info: '提示' },
     fix: '修复：',
     url: '授权链接',
     copy: '复制链接',
     copyChat: '复制为聊天文本',
+    open: '在浏览器中打开',
+    opened: '已在浏览器中打开。',
+    built: '已生成链接，state 为“{{state}}”。',
     qrAlt: '授权链接的二维码：在手机上用微信扫描',
     remembered: 'state“{{state}}”会记住到 {{time}}。',
+    stateStatus: {
+      waiting: 'state“{{state}}”：等待回调，有效至 {{time}}（{{in}} 后）。',
+      used: 'state“{{state}}”已在 {{time}} 被回调使用：如需再次授权，请生成新链接。',
+      expired: 'state“{{state}}”已于 {{time}} 过期：带此 state 的回调会被判为过期。请生成新链接。',
+      none: '此链接没有 state：回调无法与它对应。'
+    },
+    replaced:
+      'state“{{state}}”已用于之前的链接（{{verdict}}），因此此链接使用新的 state：同一个 state 不会签发两次。',
     copied: '链接已复制。',
     copiedChat: '链接已连同说明文字一起复制，可直接发到聊天中。'
   },
@@ -86,6 +100,8 @@ export const oauthZhCN: typeof oauthEn = {
   paste: {
     heading: '或者粘贴回调',
     label: '粘贴 code 或回调地址',
+    empty: '请先粘贴 code 或回调地址。',
+    sendHint: 'Ctrl/⌘+Enter 换取',
     hint: '单独的 code，或手机最终打开的完整地址。多余的空白、全角字符和其他参数都没关系。',
     exchange: '换取',
     found: '找到 code {{code}}（{{kind}}）。',
@@ -119,10 +135,10 @@ export const oauthZhCN: typeof oauthEn = {
     expiresIn: '{{in}} 后过期',
     expired: '已过期',
     daysLeft: '剩余 {{days}} 天 {{hours}} 小时',
-    tokensGone: '这次授权的令牌已不可用。',
-    actions: '用户令牌操作',
-    refresh: '刷新用户令牌',
-    check: '检验用户令牌',
+    tokensGone: '这次授权的 access_token 已不可用。',
+    actions: '用户 access_token 操作',
+    refresh: '刷新用户 access_token',
+    check: '检验用户 access_token',
     userInfo: '获取用户信息',
     lang: '语言',
     checkValid: '{{time}} 检验：有效。',
@@ -138,8 +154,16 @@ export const oauthZhCN: typeof oauthEn = {
     copy: '复制',
     copyField: '复制 {{field}}',
     copyCurl: '复制为 curl',
-    curl: { curlUserInfo: 'curl：/sns/userinfo', curlAuth: 'curl：/sns/auth', curlRefresh: 'curl：刷新令牌' },
-    copied: '已复制 {{field}}。'
+    curl: {
+      curlUserInfo: 'curl：/sns/userinfo',
+      curlAuth: 'curl：/sns/auth',
+      curlRefresh: 'curl：refresh_token'
+    },
+    copied: '已复制 {{field}}。',
+    arrived: '已收到授权：openid {{openid}}。',
+    refreshed: '用户 access_token 已于 {{time}} 刷新：有效期 {{in}}。',
+    checked: '已于 {{time}} 检查用户 access_token。',
+    infoLoaded: '已获取用户信息。'
   },
   history: {
     heading: '历史记录',
