@@ -13,7 +13,7 @@ export function createHandlerTable(services: DeskServices): HandlerTable {
   return {
     ...profileHandlers(services.profiles),
     ...tokenHandlers(services),
-    ...callLogHandlers(services.callLog),
+    ...callLogHandlers(services.callLog, services.clipboard),
     ...sandboxHandlers(services.sandbox?.emulator ?? null),
     ...systemHandlers(services),
     ...localApiHandlers(services.localApi),

@@ -1,6 +1,6 @@
 import type { AppRegistry } from './app-registry'
 import type { TokenLedger } from './credential-model'
-import { WX } from '../core/wechat-wire/errors'
+import { WX, type WeChatError } from '../core/wechat-wire/errors'
 import { LIMITS } from './quota'
 import { isWellFormedToken } from './token-shape'
 import {
@@ -30,16 +30,22 @@ export const CALLBACK_IPS: readonly string[] = [
  */
 export function callbackIp(ledger: TokenLedger, req: WxRequest): Outcome {
   if (req.method !== 'GET') return failure(WX.requireGet)
+  const refused = checkAccessToken(ledger, req)
+  return refused ? failure(refused) : success({ ip_list: CALLBACK_IPS })
+}
+
+/** What every `?access_token=` API answers a token it cannot use with (§3), or null for a valid one. */
+export function checkAccessToken(ledger: TokenLedger, req: WxRequest): WeChatError | null {
   const token = req.query.get('access_token') ?? ''
-  if (token === '') return failure(WX.accessTokenMissing)
-  if (!isWellFormedToken(token)) return failure(WX.invalidAccessToken)
+  if (token === '') return WX.accessTokenMissing
+  if (!isWellFormedToken(token)) return WX.invalidAccessToken
   switch (ledger.stateOf(token, req.now)) {
     case 'valid':
-      return success({ ip_list: CALLBACK_IPS })
+      return null
     case 'expired':
-      return failure(WX.accessTokenExpired)
+      return WX.accessTokenExpired
     default:
-      return failure(WX.invalidCredential)
+      return WX.invalidCredential
   }
 }
 

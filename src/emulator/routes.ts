@@ -5,6 +5,7 @@ import { SNS_JSON_TYPE } from '../core/wechat-wire/content-types'
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserInfo, type SnsDeps } from './oauth-endpoints'
 import type { OAuthLedger } from './oauth-model'
 import type { Attribution, StatsBucket } from './stats'
+import { getTicket, TicketBook } from './ticket-endpoint'
 import { classicToken, stableToken } from './token-endpoints'
 import type { Outcome, WxRequest } from '../core/wechat-wire/request'
 
@@ -24,6 +25,7 @@ export function createRoutes(
   ledger: TokenLedger,
   oauth: OAuthLedger
 ): ReadonlyMap<string, Route> {
+  const tickets = new TicketBook()
   const sns = (handle: (deps: SnsDeps, req: WxRequest) => Outcome): Route => ({
     faultable: false,
     handle: (req) => handle({ apps, oauth }, req),
@@ -49,6 +51,14 @@ export function createRoutes(
         faultable: true,
         handle: (req) => callbackIp(ledger, req),
         attribute: (req) => chargedTo(ledger.find(req.query.get('access_token') ?? '')?.appid, 'probe')
+      }
+    ],
+    [
+      '/cgi-bin/ticket/getticket',
+      {
+        faultable: true,
+        handle: (req) => getTicket(ledger, tickets, req),
+        attribute: (req) => chargedTo(ledger.find(req.query.get('access_token') ?? '')?.appid, 'ticket')
       }
     ],
     [

@@ -72,7 +72,7 @@ export interface Emulator {
   addApp(cfg: EmulatorAppConfig): void
   /**
    * Queues `count` (default 1) copies of `fault`. Each queued fault is served once, in order, to the next
-   * request to /cgi-bin/token, /cgi-bin/stable_token or /cgi-bin/getcallbackip.
+   * request to /cgi-bin/token, /cgi-bin/stable_token, /cgi-bin/getcallbackip or /cgi-bin/ticket/getticket.
    */
   injectFault(fault: EmulatorFault, count?: number): void
   clearFaults(): void
@@ -81,5 +81,7 @@ export interface Emulator {
   /** Called whenever the fault queue changes (queued, served, cleared); returns an unsubscribe function. */
   onFaultsChange(listener: () => void): () => void
   stats(appid: string): EmulatorStats
+  /** getticket requests made with one of the app's tokens (kept apart from the token calls of `stats`). */
+  ticketCalls(appid: string): number
   tokenState(token: string): TokenState
 }

@@ -11,8 +11,10 @@ import { Router, type RouteMatch } from '../http/router'
 import type { Clock } from '../time/clock'
 import { redactText } from '../wechat/redact'
 import { apiError, internalError, type ApiErrorCode } from './api-error'
+import { CallLog } from '../call-log'
 import { AppIndex, type AppCatalog } from './app-index'
 import { BearerAuth } from './auth'
+import { Gateway, type GatewayOptions } from './gateway/gateway'
 import type { RequestLog } from './request-log'
 import {
   API_ROUTES,
@@ -68,6 +70,8 @@ export interface ControlServerOptions {
   /** The Bearer key of the /v1 routes; null refuses them all. */
   apiKey: string | null
   requestLog?: RequestLog
+  /** The WeChat host: its call log, ticket keeper and upstream dispatcher (a call log of its own by default). */
+  gateway?: Partial<GatewayOptions>
   maxBodyBytes?: number
   timeouts?: Partial<ControlServerTimeouts>
   maxConnections?: number
@@ -124,7 +128,15 @@ class HttpControlServer implements ControlServer {
     this.services = {
       api,
       compat: new WeChatCompat(api),
-      events: new TokenEventStream((profileId) => this.index.byProfile(profileId)?.appId ?? null)
+      events: new TokenEventStream((profileId) => this.index.byProfile(profileId)?.appId ?? null),
+      gateway: new Gateway({
+        callLog: new CallLog(),
+        ...options.gateway,
+        index: this.index,
+        tokens: options.tokens,
+        clock: options.clock,
+        deskKey: () => this.apiKey
+      })
     }
   }
 
@@ -176,6 +188,7 @@ class HttpControlServer implements ControlServer {
     this.services.events.closeAll()
     this.index.dispose()
     if (server) await closeServer(server)
+    await this.services.gateway.close()
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
@@ -194,7 +207,9 @@ class HttpControlServer implements ControlServer {
     const routed = this.routeOf(method, target)
     const exchange = new Exchange(req, res, method, routed, this.options.clock)
     const { match } = routed
-    if (!hasBody(req) || (match.kind === 'route' && match.route.body === 'stream')) {
+    // The gateway's paths stream their bodies upstream: only the desk's own routes read theirs here.
+    const streams = match.kind === 'route' ? match.route.body === 'stream' : !Gateway.owns(match.path)
+    if (!hasBody(req) || streams) {
       this.dispatch(exchange, '')
       return
     }
@@ -237,7 +252,8 @@ class HttpControlServer implements ControlServer {
   /** The table decides: 404 / 405 from the match, 401 for a keyed route without the key, else its handler. */
   private decide(exchange: Exchange, body: string): Answer {
     const { match } = exchange.routed
-    if (match.kind !== 'route') return unroutedReply(match)
+    if (match.kind !== 'route')
+      return Gateway.owns(match.path) ? unroutedReply(match) : this.services.gateway.relay(exchange)
     const { route } = match
     if (route.keyed && !this.auth.allows(exchange.req.headers.authorization)) return UNAUTHORIZED
     return route.handle(this.services, exchange, body)
@@ -344,6 +360,10 @@ class Exchange implements ApiCall {
     private readonly clock: Clock
   ) {
     this.at = clock.now()
+  }
+
+  get path(): string {
+    return this.routed.match.path
   }
 
   get params(): Readonly<Record<string, string>> {

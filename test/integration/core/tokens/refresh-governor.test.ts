@@ -153,7 +153,9 @@ describe('the refresh governor', () => {
       { path: '/v1/apps' },
       { path: '/v1/apps/wx00000000000000bb/access-token' },
       { path: `/v1/apps/${APPID}/access-token` },
-      { path: `/cgi-bin/token?grant_type=client_credential&appid=wx00000000000000bb&secret=${'b'.repeat(32)}` }
+      {
+        path: `/cgi-bin/token?grant_type=client_credential&appid=wx00000000000000bb&secret=${'b'.repeat(32)}`
+      }
     ]
     for (const route of routes) {
       const answer = await w.authed(route)

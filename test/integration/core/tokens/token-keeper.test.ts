@@ -143,20 +143,23 @@ describe('token keeper against the emulator', () => {
   it.each([
     ['quota', 45009],
     ['ip-whitelist', 40164]
-  ] as const)('stops retrying on %s (%i), says how to fix it, and tries again by itself a minute later', async (fault, errcode) => {
-    const w = await setup({ mode: 'classic' })
-    const held = await w.keeper.ensure(w.profileId)
-    w.emulator.injectFault(fault, 1)
-    await w.advance(w.keeper.view(w.profileId).nextRefreshAt! - w.clock.now())
-    const view = w.keeper.view(w.profileId)
-    expect(view.autoRefresh).toBe('stopped')
-    expect(view.remembered).toMatchObject({ error: { errcode }, nextTryAt: w.clock.now() + 60_000 })
-    expect(view.retry).toEqual({ attempt: 1, nextAt: w.clock.now() + 60_000 })
-    expect(view.lastAttempt?.error).toMatchObject({ code: 'wechat', errcode })
-    expect(view.lastAttempt?.error?.fix?.en.length).toBeGreaterThan(10)
-    if (fault === 'ip-whitelist') expect(view.lastAttempt?.error?.fix?.en).toContain('127.0.0.1')
-    expect(w.keeper.current(w.profileId)?.value).toBe(held.value)
-  })
+  ] as const)(
+    'stops retrying on %s (%i), says how to fix it, and tries again by itself a minute later',
+    async (fault, errcode) => {
+      const w = await setup({ mode: 'classic' })
+      const held = await w.keeper.ensure(w.profileId)
+      w.emulator.injectFault(fault, 1)
+      await w.advance(w.keeper.view(w.profileId).nextRefreshAt! - w.clock.now())
+      const view = w.keeper.view(w.profileId)
+      expect(view.autoRefresh).toBe('stopped')
+      expect(view.remembered).toMatchObject({ error: { errcode }, nextTryAt: w.clock.now() + 60_000 })
+      expect(view.retry).toEqual({ attempt: 1, nextAt: w.clock.now() + 60_000 })
+      expect(view.lastAttempt?.error).toMatchObject({ code: 'wechat', errcode })
+      expect(view.lastAttempt?.error?.fix?.en.length).toBeGreaterThan(10)
+      if (fault === 'ip-whitelist') expect(view.lastAttempt?.error?.fix?.en).toContain('127.0.0.1')
+      expect(w.keeper.current(w.profileId)?.value).toBe(held.value)
+    }
+  )
 
   it('explains a wrong AppSecret (40125) and does not retry', async () => {
     const w = await setup({ secret: 'ffffffffffffffffffffffffffffffff' })
