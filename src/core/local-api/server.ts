@@ -7,7 +7,7 @@ import { closeServer, listen, type ListenAddress } from '../http/listen'
 import { hasBody, MAX_BODY_BYTES, readBody } from '../http/read-body'
 import { writeReply, writeReplyToSocket, type Reply } from '../http/reply'
 import { RouteMemo } from '../http/route-memo'
-import { Router, type RouteMatch } from '../http/router'
+import { Router, splitTarget, type RouteMatch } from '../http/router'
 import type { Clock } from '../time/clock'
 import { redactText } from '../wechat/redact'
 import { apiError, internalError, type ApiErrorCode } from './api-error'
@@ -373,7 +373,8 @@ class Exchange implements ApiCall {
 
   get query(): string {
     const { match } = this.routed
-    return match.kind === 'route' ? match.query : ''
+    // A path no route knows is the gateway's, which relays the query as sent.
+    return match.kind === 'route' ? match.query : splitTarget(this.req.url ?? '').query
   }
 
   now(): number {
