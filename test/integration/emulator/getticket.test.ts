@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { call, classicFor, HOUR, MINUTE, NORMAL_APP, tokenOf, useEmulator } from '../../support/emulator-client'
+import {
+  call,
+  classicFor,
+  HOUR,
+  MINUTE,
+  NORMAL_APP,
+  tokenOf,
+  useEmulator
+} from '../../support/emulator-client'
 
 /** GET /cgi-bin/ticket/getticket (wechat-api.md §5.1). */
 describe('emulator getticket', () => {
