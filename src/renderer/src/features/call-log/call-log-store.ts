@@ -75,10 +75,8 @@ export function setCallLogFilters(patch: Partial<CallLogFilters>): void {
 
 export function setCallDetail(id: number, detail: CallDetail | DeskError | 'loading' | null): void {
   useCallLogStore.setState((state) => {
-    const open = { ...state.open }
-    if (detail === null) delete open[id]
-    else open[id] = detail
-    return { open }
+    const others = Object.entries(state.open).filter(([key]) => Number(key) !== id)
+    return { open: Object.fromEntries(detail === null ? others : [...others, [id, detail]]) }
   })
 }
 
