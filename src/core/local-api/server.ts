@@ -7,13 +7,14 @@ import { closeServer, listen, type ListenAddress } from '../http/listen'
 import { hasBody, MAX_BODY_BYTES, readBody } from '../http/read-body'
 import { writeReply, writeReplyToSocket, type Reply } from '../http/reply'
 import { RouteMemo } from '../http/route-memo'
-import { Router, splitTarget, type RouteMatch } from '../http/router'
+import { Router } from '../http/router'
 import type { Clock } from '../time/clock'
 import { redactText } from '../wechat/redact'
 import { apiError, internalError, type ApiErrorCode } from './api-error'
 import { CallLog } from '../call-log'
 import { AppIndex, type AppCatalog } from './app-index'
 import { BearerAuth } from './auth'
+import { Exchange, type Routed } from './exchange'
 import { Gateway, type GatewayOptions } from './gateway/gateway'
 import type { RequestLog } from './request-log'
 import {
@@ -23,8 +24,6 @@ import {
   unroutedReply,
   UNAUTHORIZED,
   type Answer,
-  type ApiCall,
-  type ApiRoute,
   type RouteServices
 } from './routes'
 import { TokenEventStream } from './sse'
@@ -333,57 +332,6 @@ class HttpControlServer implements ControlServer {
     )
   }
 }
-
-/** A request target and what routing made of it (kept by the route memo for query-less targets). */
-interface Routed {
-  match: RouteMatch<ApiRoute>
-  /** What the request log shows for it. */
-  label: string
-}
-
-/** One request on its way through the server; the handlers see it as an `ApiCall`. */
-class Exchange implements ApiCall {
-  /** When it arrived (the clock's epoch ms): the one clock read per request, for the log's time and a held token's `expires_in`. */
-  readonly at: number
-  /**
-   * `performance.now()` when the answer started waiting for the request body or for WeChat; null for an
-   * answer given in the tick the request arrived, whose duration (microseconds) is recorded as 0 rather than
-   * measured with two more clock reads on the hot path: the panel would show "0.0 ms" either way.
-   */
-  waitingSince: number | null = null
-
-  constructor(
-    readonly req: IncomingMessage,
-    readonly res: ServerResponse,
-    readonly method: string,
-    readonly routed: Routed,
-    private readonly clock: Clock
-  ) {
-    this.at = clock.now()
-  }
-
-  get path(): string {
-    return this.routed.match.path
-  }
-
-  get params(): Readonly<Record<string, string>> {
-    const { match } = this.routed
-    return match.kind === 'route' ? match.params : NO_PARAMS
-  }
-
-  get query(): string {
-    const { match } = this.routed
-    // A path no route knows is the gateway's, which relays the query as sent.
-    return match.kind === 'route' ? match.query : splitTarget(this.req.url ?? '').query
-  }
-
-  now(): number {
-    // After waiting for a request body, the arrival time is no longer "now".
-    return this.waitingSince === null ? this.at : this.clock.now()
-  }
-}
-
-const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({})
 
 const FOREIGN_HOST = apiError(
   403,
