@@ -1,6 +1,7 @@
 /** The undici client for WeChat's credential endpoints. Pure Node: takes a base URL and a Dispatcher. */
 import { Agent, type Dispatcher } from 'undici'
-import { bodyView, maskExchange, type CallExchange } from '../call-log'
+import { bodyView } from '../call-log/body-view'
+import { maskExchange, type CallExchange } from '../call-log/call-log'
 import { readBody } from '../http/read-response'
 import { systemClock, type Clock } from '../time/clock'
 import { redactText, redactUrl } from './redact'

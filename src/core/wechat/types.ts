@@ -1,5 +1,5 @@
 import type { WeChatUserInfo } from '../../shared/contract'
-import type { CallLogInput } from '../call-log'
+import type { CallLogInput } from '../call-log/call-log'
 
 /** The WeChat credential endpoints this client calls. */
 export type WeChatEndpoint =

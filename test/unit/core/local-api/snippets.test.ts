@@ -51,7 +51,9 @@ describe('snippets', () => {
     expect(byId['java-wxjava']).toContain('host.setApiHost("http://127.0.0.1:17181")')
     expect(byId['php-easywechat']).toContain("'http' => ['base_uri' => 'http://127.0.0.1:17181/']")
     expect(byId['python-wechatpy']).toContain('API_BASE_URL = "http://127.0.0.1:17181/cgi-bin/"')
-    expect(byId['go-silenceper']).toContain('req.URL.Scheme, req.URL.Host, req.Host = "http", "127.0.0.1:17181", ""')
+    expect(byId['go-silenceper']).toContain(
+      'req.URL.Scheme, req.URL.Host, req.Host = "http", "127.0.0.1:17181", ""'
+    )
     expect(byId['node-co-wechat-api']).toContain('api.prefix = "http://127.0.0.1:17181/cgi-bin/"')
   })
 
