@@ -21,13 +21,11 @@ export interface SnippetInput {
  */
 export function buildSnippets(input: SnippetInput): LocalApiSnippet[] {
   const context = contextOf(input)
-  return SNIPPET_TEMPLATES.map(({ id, title, language, render }) => ({
-    id,
-    title,
-    language,
-    code: render(context),
-    keyIncluded: input.key !== null
-  }))
+  return SNIPPET_TEMPLATES.map(({ id, title, language, render }) => {
+    const code = render(context)
+    // The SDK snippets use the WeChat host, which needs no key: they never carry one.
+    return { id, title, language, code, keyIncluded: input.key !== null && code.includes(input.key) }
+  })
 }
 
 function contextOf(input: SnippetInput): SnippetContext {

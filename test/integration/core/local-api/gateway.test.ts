@@ -178,6 +178,26 @@ describe('the gateway relays byte for byte', () => {
   })
 })
 
+describe('the desk’s own WeChat answers in the call log', () => {
+  it('logs a token hand-out, from memory when no upstream call was made, with the secret and token masked', async () => {
+    const held = await world()
+    const path = `/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}`
+    const answer = await send(w.url, { path })
+    expect(JSON.parse(answer.bytes.toString())).toMatchObject({ access_token: held })
+    const entry = w.callLog.list(w.profileId)[0]!
+    expect(entry).toMatchObject({
+      source: 'gateway',
+      endpoint: '/cgi-bin/token',
+      flags: ['memory'],
+      errcode: null
+    })
+    expect(entry.url).toContain('secret=***')
+    const shown = JSON.stringify(w.callLog.detail(entry.id))
+    expect(shown).not.toContain(SECRET)
+    expect(shown).not.toContain(held)
+  })
+})
+
 describe('the gateway is no open relay', () => {
   it.each([
     ['no credential at all', '/cgi-bin/user/get', 41001],
