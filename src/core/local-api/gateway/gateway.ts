@@ -78,7 +78,11 @@ export class Gateway {
     this.dispatcher = deps.dispatcher ?? (this.agent as Agent)
     this.resolver = new AppResolver(deps.index, this.issued, () => this.noteHeldTokens())
     this.tickets = new TicketDesk(deps, this.resolver, deps.tickets ?? null, this)
-    this.unsubscribe = deps.tokens.onChange((view) => this.noteHeld(view.profileId))
+    // A token the keeper holds is noted as the app's; when it holds none (the app changed or went away, or its
+    // token ran out), the global tokens it handed out before prove nothing any more.
+    this.unsubscribe = deps.tokens.onChange((view) =>
+      view.held ? this.noteHeld(view.profileId) : this.issued.forget(view.profileId, 'global')
+    )
     this.noteHeldTokens()
   }
 

@@ -40,8 +40,11 @@ export class IssuedTokens {
     if (seen) seen.rejected = true
   }
 
-  /** An app changed or went away: its credentials prove nothing any more. */
-  forget(profileId: string): void {
-    for (const [value, issued] of this.known) if (issued.profileId === profileId) this.known.delete(value)
+  /** An app changed or went away: its credentials (of one kind, or all) prove nothing any more. */
+  forget(profileId: string, kind?: IssuedKind): void {
+    for (const [value, issued] of this.known) {
+      if (issued.profileId === profileId && (kind === undefined || issued.kind === kind))
+        this.known.delete(value)
+    }
   }
 }

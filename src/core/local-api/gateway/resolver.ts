@@ -27,6 +27,8 @@ export class AppResolver {
   ) {}
 
   resolve(path: string, params: URLSearchParams, now: number): Resolution {
+    // `OPTIONS *` and the like: not a path on any API host, so nothing to relay.
+    if (!path.startsWith('/')) return refusal(WX.invalidArgs, 'not a path WeChat serves')
     const token = params.get('access_token')
     if (token) return this.byToken(path, token, params, now)
     const appid = params.get('appid')
