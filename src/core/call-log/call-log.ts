@@ -31,14 +31,20 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
 
 /**
  * Every call the desk made or relayed, newest last, bounded twice: a ring of entries, and a byte budget for
- * their headers and bodies (each body cut at 32 KB). Everything is masked on the way in, whoever recorded
- * it: credential fields, the values the recorder names, and anything shaped like a token or an AppSecret.
+ * their headers and bodies (each body cut at 32 KB). Nothing leaves unmasked, whoever recorded it: credential
+ * fields, the values the recorder names, and anything shaped like a token or an AppSecret — entries on the way
+ * in, headers and bodies when first read.
  */
 export class CallLog {
   private readonly slots: (CallLogEntry | undefined)[]
   private count = 0
   private nextId = 1
-  private readonly details = new Map<number, { exchange: CallExchange; size: number }>()
+  /**
+   * Headers and bodies by entry id. They are masked when first read, not when recorded: masking every value of
+   * every relayed call cost the gateway's hot path more than the relay itself, and most are never opened. Until
+   * then the values a recorder named stay beside them (in this process only, as the tokens do in the keeper).
+   */
+  private readonly details = new Map<number, KeptDetail>()
   private detailBytes = 0
   private readonly capacity: number
   private readonly detailBudget: number
@@ -70,7 +76,7 @@ export class CallLog {
     if (evicted) this.dropDetail(evicted)
     this.slots[slot] = entry
     this.count++
-    if (exchange) this.keepDetail(entry, maskExchange(exchange, known))
+    if (exchange) this.keepDetail(entry, exchange, known)
     for (const listener of this.listeners) listener(entry)
     return entry
   }
@@ -122,6 +128,10 @@ export class CallLog {
         )
       })
     }
+    if (kept.known !== null) {
+      kept.exchange = maskExchange(kept.exchange, kept.known)
+      kept.known = null
+    }
     return { entry, request: kept.exchange.request, response: kept.exchange.response }
   }
 
@@ -137,9 +147,9 @@ export class CallLog {
     return () => this.listeners.delete(listener)
   }
 
-  private keepDetail(entry: CallLogEntry, exchange: CallExchange): void {
+  private keepDetail(entry: CallLogEntry, exchange: CallExchange, known: readonly string[]): void {
     const size = sizeOf(exchange.request) + (exchange.response ? sizeOf(exchange.response) : 0)
-    this.details.set(entry.id, { exchange, size })
+    this.details.set(entry.id, { exchange: capBodies(exchange), known, size })
     this.detailBytes += size
     for (const [id, kept] of this.details) {
       if (this.detailBytes <= this.detailBudget || id === entry.id) break
@@ -182,6 +192,23 @@ function maskMessage(message: CallMessage, known: readonly string[]): CallMessag
       truncated: body.truncated || cut
     }
   }
+}
+
+interface KeptDetail {
+  exchange: CallExchange
+  /** The values to mask it with, until it is masked (on its first read). */
+  known: readonly string[] | null
+  size: number
+}
+
+/** Bodies cut to the log's limit for one body (as recorded; masked later). */
+function capBodies(exchange: CallExchange): CallExchange {
+  const cap = (message: CallMessage): CallMessage => {
+    const text = message.body?.text
+    if (message.body == null || text == null || text.length <= BODY_TEXT_LIMIT) return message
+    return { ...message, body: { ...message.body, text: text.slice(0, BODY_TEXT_LIMIT), truncated: true } }
+  }
+  return { request: cap(exchange.request), response: exchange.response && cap(exchange.response) }
 }
 
 function sizeOf(message: CallMessage): number {
