@@ -248,7 +248,11 @@ export class Gateway {
       }
     }
     if (USER_TOKEN_GRANTS.has(call.path) && facts.json) this.noteUserTokens(app, facts.json)
-    const passed = await passOn(call.res, sent.answer, BODY_TEXT_LIMIT).catch(() => null)
+    // An answer cut off upstream is cut off for the caller too: its connection is dropped, not left hanging.
+    const passed = await passOn(call.res, sent.answer, BODY_TEXT_LIMIT).catch(() => {
+      call.res.destroy()
+      return null
+    })
     this.logRelay(
       call,
       app,
