@@ -114,14 +114,18 @@ export const API_ROUTES: readonly ApiRoute[] = [
     methods: 'any',
     keyed: false,
     handle: ({ compat, gateway }, call) =>
-      gateway.answered(call, requestedAppid(call, ''), '', () => compat.classicToken(call.method, call.query))
+      gateway.answers.answered(call, requestedAppid(call, ''), '', () =>
+        compat.classicToken(call.method, call.query)
+      )
   },
   {
     path: '/cgi-bin/stable_token',
     methods: 'any',
     keyed: false,
     handle: ({ compat, gateway }, call, body) =>
-      gateway.answered(call, requestedAppid(call, body), body, () => compat.stableToken(call.method, body))
+      gateway.answers.answered(call, requestedAppid(call, body), body, () =>
+        compat.stableToken(call.method, body)
+      )
   },
   {
     path: '/cgi-bin/ticket/getticket',

@@ -2,7 +2,7 @@ import { Agent, type Dispatcher } from 'undici'
 import type { CallFlag } from '../../../shared/contract'
 import { bodyView, BODY_TEXT_LIMIT, type CallLog } from '../../call-log'
 import { parseJsonObject } from '../../http/read-body'
-import { writeReply, type Reply, type SendReply } from '../../http/reply'
+import { writeReply } from '../../http/reply'
 import type { Clock } from '../../time/clock'
 import { TOKEN_REJECTED_ERRCODES } from '../../tokens'
 import { WX } from '../../wechat-wire/errors'
@@ -30,7 +30,9 @@ import {
   type RelayBody,
   type UpstreamAnswer
 } from './relay-http'
+import { AnswerLog } from './answer-log'
 import { AppResolver, type Resolution } from './resolver'
+import { snippet, unreachableReason, withToken } from './relay-text'
 import { TicketDesk, type TicketAccess } from './ticket-desk'
 
 export interface GatewayOptions {
@@ -64,6 +66,8 @@ const USER_TOKEN_GRANTS = new Set(['/sns/oauth2/access_token', '/sns/oauth2/refr
  */
 export class Gateway {
   readonly issued = new IssuedTokens()
+  /** The desk's own answers in WeChat's place (token endpoints, refusals), logged. */
+  readonly answers: AnswerLog
   readonly tickets: TicketDesk
   private readonly resolver: AppResolver
   private readonly agent: Agent | null
@@ -77,7 +81,8 @@ export class Gateway {
       : new Agent({ connect: { timeout: 10_000 }, headersTimeout: timeout, bodyTimeout: timeout })
     this.dispatcher = deps.dispatcher ?? (this.agent as Agent)
     this.resolver = new AppResolver(deps.index, this.issued, () => this.noteHeldTokens())
-    this.tickets = new TicketDesk(deps, this.resolver, deps.tickets ?? null, this)
+    this.answers = new AnswerLog({ ...deps, issued: this.issued, known: () => this.known() })
+    this.tickets = new TicketDesk(deps, this.resolver, deps.tickets ?? null, this.answers)
     // A token the keeper holds is noted as the app's; when it holds none (the app changed or went away, or its
     // token ran out), the global tokens it handed out before prove nothing any more.
     this.unsubscribe = deps.tokens.onChange((view) =>
@@ -95,88 +100,9 @@ export class Gateway {
     return { kind: 'streamed', status: this.run(call) }
   }
 
-  /**
-   * Logs an answer the desk gave in WeChat's place (its token endpoints), with whether it came from memory,
-   * and remembers the token it handed out as that app's.
-   */
-  async answered(
-    call: ApiCall,
-    appid: string | null,
-    body: string,
-    answer: () => Reply | Promise<Reply>
-  ): Promise<Reply> {
-    const at = this.deps.clock.now()
-    const startedMs = performance.now()
-    const before = this.deps.callLog.newestId
-    const given = await answer()
-    if (given.kind !== 'send') return given
-    const lookup = appid === null ? null : this.deps.index.lookup(appid)
-    const profileId = lookup?.kind === 'found' ? lookup.app.profileId : null
-    const facts = answerFacts(Buffer.from(given.body), given.contentType, null)
-    const token = facts.json?.['access_token']
-    const expiresIn = facts.json?.['expires_in']
-    if (profileId !== null && typeof token === 'string' && typeof expiresIn === 'number')
-      this.issued.note(token, profileId, 'global', this.deps.clock.now() + expiresIn * 1000)
-    this.record(
-      call,
-      at,
-      startedMs,
-      profileId,
-      deskUrl(call),
-      given,
-      facts,
-      this.flagsOf(profileId, before, at),
-      body
-    )
-    return given
-  }
-
   close(): Promise<void> {
     this.unsubscribe()
     return this.agent?.close() ?? Promise.resolve()
-  }
-
-  /** The flags of an answer the desk gave itself: from memory when it made no upstream call meanwhile. */
-  flagsOf(profileId: string | null, before: number, at: number): CallFlag[] {
-    if (profileId === null || this.deps.callLog.calledSince(before, profileId)) return []
-    const attempt = this.deps.tokens.view(profileId).lastAttempt
-    return attempt?.coalesced && attempt.at >= at ? ['coalesced', 'memory'] : ['memory']
-  }
-
-  /** Logs an answer the desk wrote itself (a refusal, the token or ticket endpoints). */
-  record(
-    call: ApiCall,
-    at: number,
-    startedMs: number,
-    profileId: string | null,
-    url: string,
-    given: SendReply,
-    facts: AnswerFacts,
-    flags: CallFlag[],
-    body: string | Buffer
-  ): void {
-    const bytes = typeof body === 'string' ? Buffer.from(body) : body
-    const answerBytes = Buffer.from(given.body)
-    this.deps.callLog.record(
-      gatewayEntry({
-        call,
-        at,
-        startedMs,
-        profileId,
-        url,
-        httpStatus: given.status,
-        facts,
-        flags,
-        exchange: {
-          request: callerMessage(call.req, bytes, bytes.length),
-          response: {
-            headers: [['content-type', given.contentType]],
-            body: bodyView(answerBytes, answerBytes.length, given.contentType)
-          }
-        },
-        known: this.known()
-      })
-    )
   }
 
   private async run(call: ApiCall): Promise<number> {
@@ -197,7 +123,7 @@ export class Gateway {
       const facts = answerFacts(Buffer.from(refusal.body), refusal.contentType, null)
       const seen = body.kind === 'kept' ? body.bytes : Buffer.concat(body.head)
       const profileId = resolution.app?.profileId ?? null
-      this.record(call, at, startedMs, profileId, deskUrl(call), refusal, facts, [], seen)
+      this.answers.record(call, at, startedMs, profileId, deskUrl(call), refusal, facts, [], seen)
       return refusal.status
     }
     return this.forward(call, body, resolution, at, startedMs)
@@ -422,42 +348,4 @@ interface Unsent {
   failure: string
   url: string
   sentHeaders: string[]
-}
-
-/** The query with its `access_token` value replaced in place (every other byte, and the order, kept). */
-export function withToken(query: string, token: string): string {
-  return query
-    .split('&')
-    .map((part) => {
-      const eq = part.indexOf('=')
-      const name = eq === -1 ? part : part.slice(0, eq)
-      return safeDecode(name) === 'access_token' ? `${name}=${encodeURIComponent(token)}` : part
-    })
-    .join('&')
-}
-
-const safeDecode = (text: string): string => {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '))
-  } catch {
-    return text
-  }
-}
-
-function unreachableReason(error: unknown, host: string): string {
-  const code = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined
-  const cause = typeof error === 'object' && error !== null ? Reflect.get(error, 'cause') : undefined
-  const causeCode = typeof cause === 'object' && cause !== null ? Reflect.get(cause, 'code') : undefined
-  const name = typeof causeCode === 'string' ? causeCode : typeof code === 'string' ? code : 'error'
-  if (name === 'ECONNREFUSED') return `connection refused by ${host}`
-  if (name.includes('TIMEOUT')) return `${host} did not answer in time`
-  if (name === 'UND_ERR_ABORTED' || (error instanceof Error && error.name === 'AbortError'))
-    return 'the caller went away'
-  return `could not reach ${host} (${name})`
-}
-
-function snippet(start: Buffer, type: string | null): string {
-  if (type !== null && !/text|json|html|xml/i.test(type)) return ''
-  const flat = start.subarray(0, 400).toString('utf8').replace(/\s+/g, ' ').trim()
-  return flat === '' ? '' : `: ${flat.length > 160 ? `${flat.slice(0, 160)}…` : flat}`
 }

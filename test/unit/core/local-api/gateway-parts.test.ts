@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Gateway, withToken } from '../../../../src/core/local-api/gateway/gateway'
+import { Gateway } from '../../../../src/core/local-api/gateway/gateway'
+import { withToken } from '../../../../src/core/local-api/gateway/relay-text'
 import { IssuedTokens } from '../../../../src/core/local-api/gateway/issued-tokens'
 import { responseHeaders } from '../../../../src/core/local-api/gateway/relay-http'
 
