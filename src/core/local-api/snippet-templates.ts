@@ -169,7 +169,8 @@ print(client.misc.get_wechat_ips())
 }
 
 function silenceper({ input, label, miniProgram }: SnippetContext): string {
-  const host = new URL(input.deskUrl).host
+  // Not parsed as a URL: before the API first listens on port 0 the address reads `…:PORT`.
+  const host = input.deskUrl.replace(/^https?:\/\//, '')
   const configImport = miniProgram
     ? 'miniConfig "github.com/silenceper/wechat/v2/miniprogram/config"'
     : 'offConfig "github.com/silenceper/wechat/v2/officialaccount/config"'

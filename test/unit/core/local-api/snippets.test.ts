@@ -110,6 +110,10 @@ describe('snippets', () => {
     }
   })
 
+  it('fill in the address as it is, even before the API has a port', () => {
+    expect(codes({ deskUrl: 'http://127.0.0.1:PORT' })['go-silenceper']).toContain('"127.0.0.1:PORT"')
+  })
+
   it('import what they use (Go refuses unused imports)', () => {
     const go = codes()['go-silenceper'] ?? ''
     for (const name of ['fmt', 'net/http', 'os']) expect(go).toContain(`\t"${name}"\n`)
