@@ -14,7 +14,7 @@ export function createHandlerTable(services: DeskServices): HandlerTable {
   return {
     ...profileHandlers(services.profiles),
     ...tokenHandlers(services),
-    ...callLogHandlers(services.callLog),
+    ...callLogHandlers(services.callLog, services.clipboard),
     ...emulatorHandlers(services.sandbox?.emulator ?? null),
     ...systemHandlers(services),
     ...localApiHandlers(services.localApi),

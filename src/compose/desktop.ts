@@ -9,9 +9,10 @@ import { emulatorStatus, startSandbox, type Sandbox } from './sandbox'
 import { openDeskStore, type DeskStore, type StoreFactory } from '../core/storage'
 import { NoticeBoard, PreferencesService } from '../core/system'
 import { systemClock, type Clock } from '../core/time/clock'
-import type { CallLog } from '../core/call-log'
+import { logStomps, type CallLog } from '../core/call-log'
 import { subscribeAll, type EventEmitter, type EventSources } from '../core/handler-table'
 import { createTokenRuntime, encryptedTokenStore, type TokenKeeper } from '../core/tokens'
+import { encryptedTicketStore, TicketKeeper } from '../core/tokens/tickets'
 import type { WeChatClient } from '../core/wechat'
 
 /** Everything the services need from the outside world. Electron, the e2e harness and tests each supply their own. */
@@ -91,9 +92,21 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
   })
   const { keeper: tokens, client, callLog } = runtime
   tokens.start(profiles.list().map((p) => p.id))
+  const tickets = new TicketKeeper({
+    tokens,
+    client,
+    credentials: (id) => profiles.credentials(id),
+    store: encryptedTicketStore(store, ports.cipher),
+    clock,
+    callLog
+  })
+  tickets.start(profiles.list().map((p) => p.id))
+  const stopStompLog = logStomps(tokens, callLog)
   const stopFollowing = sandbox?.follow(profiles)
   const stopForgetting = profiles.onChange((change) => {
-    if (change.credentialsChanged) tokens.forget(change.profileId, { deleted: change.kind === 'deleted' })
+    if (!change.credentialsChanged) return
+    tokens.forget(change.profileId, { deleted: change.kind === 'deleted' })
+    tickets.forget(change.profileId)
   })
 
   const localApi = new LocalApiService({
@@ -102,7 +115,8 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     catalog: profileCatalog(profiles),
     tokens,
     clock,
-    clipboard: ports.clipboard
+    clipboard: ports.clipboard,
+    gateway: { callLog, tickets, dispatcher: ports.dispatcher }
   })
   for (const notice of localApi.notices) notices.add(notice)
   const localApiError = await localApi.start()
@@ -177,6 +191,9 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
       await localApi.close()
       stopForgetting()
       stopFollowing?.()
+      stopStompLog()
+      await tickets.whenIdle()
+      tickets.stop()
       await runtime.close()
       await sandbox?.close()
     }

@@ -39,6 +39,7 @@ export const CGI = {
   }),
   callbackIp: api('GET', '/cgi-bin/getcallbackip', 'any'),
   apiDomainIp: api('GET', '/cgi-bin/get_api_domain_ip', 'any'),
+  getTicket: api('GET', '/cgi-bin/ticket/getticket', 'any'),
   clearQuota: api('POST', '/cgi-bin/clear_quota', 'any'),
   quotaGet: api('POST', '/cgi-bin/openapi/quota/get', 'any'),
   ridGet: api('POST', '/cgi-bin/openapi/rid/get', 'any'),

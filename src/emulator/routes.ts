@@ -7,6 +7,7 @@ import { SNS_JSON_TYPE } from '../core/wechat-wire/content-types'
 import { snsAccessToken, snsAuth, snsRefreshToken, snsUserInfo, type SnsDeps } from './oauth-endpoints'
 import type { OAuthLedger } from './oauth-model'
 import type { Attribution, StatsBucket } from './stats'
+import { getTicket, TicketBook } from './ticket-endpoint'
 import { classicToken, stableToken } from './token-endpoints'
 import type { Answer, EmulatorRequest } from './endpoint'
 import type { WeChatError } from '../core/wechat-wire/errors'
@@ -33,6 +34,7 @@ export function createRoutes(
   oauth: OAuthLedger,
   api: ApiState
 ): ReadonlyMap<string, Route> {
+  const tickets = new TicketBook()
   const sns = (handle: (deps: SnsDeps, req: WxRequest) => Outcome): Route => ({
     faultable: false,
     handle: (req) => handle({ apps, oauth }, req),
@@ -58,6 +60,14 @@ export function createRoutes(
         faultable: true,
         handle: (req) => callbackIp({ apps, ledger }, req),
         attribute: (req) => chargedTo(ledger.find(req.query.get('access_token') ?? '')?.appid, 'probe')
+      }
+    ],
+    [
+      '/cgi-bin/ticket/getticket',
+      {
+        faultable: true,
+        handle: (req) => getTicket({ apps, ledger }, tickets, req),
+        attribute: (req) => chargedTo(ledger.find(req.query.get('access_token') ?? '')?.appid, 'ticket')
       }
     ],
     [

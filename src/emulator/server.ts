@@ -133,6 +133,10 @@ class EmulatorServer implements Emulator {
     return this.requestStats.of(appid)
   }
 
+  ticketCalls(appid: string): number {
+    return this.requestStats.calls(appid, 'ticket')
+  }
+
   tokenState(token: string): TokenState {
     return this.ledger.stateOf(token, this.clock.now())
   }

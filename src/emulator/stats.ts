@@ -1,6 +1,6 @@
 import type { EmulatorStats } from './types'
 
-export type StatsBucket = 'classic' | 'stable' | 'force' | 'probe'
+export type StatsBucket = 'classic' | 'stable' | 'force' | 'probe' | 'ticket'
 
 /** Which account and endpoint a request is charged to. */
 export interface Attribution {
@@ -17,10 +17,15 @@ export class RequestStats {
   count({ appid, bucket }: Attribution): void {
     let counts = this.byApp.get(appid)
     if (!counts) {
-      counts = { classic: 0, stable: 0, force: 0, probe: 0 }
+      counts = { classic: 0, stable: 0, force: 0, probe: 0, ticket: 0 }
       this.byApp.set(appid, counts)
     }
     counts[bucket]++
+  }
+
+  /** Requests charged to one bucket (getticket calls are counted apart from the token calls of `of`). */
+  calls(appid: string, bucket: StatsBucket): number {
+    return this.byApp.get(appid)?.[bucket] ?? 0
   }
 
   of(appid: string): EmulatorStats {

@@ -101,7 +101,7 @@ export interface Emulator {
   addApp(cfg: EmulatorAppConfig): void
   /**
    * Queues `count` (default 1) copies of `fault`. Each queued fault is served once, in order, to the next
-   * request to /cgi-bin/token, /cgi-bin/stable_token or /cgi-bin/getcallbackip.
+   * request to /cgi-bin/token, /cgi-bin/stable_token, /cgi-bin/getcallbackip or /cgi-bin/ticket/getticket.
    */
   injectFault(fault: EmulatorFault, count?: number): void
   clearFaults(): void
@@ -110,6 +110,8 @@ export interface Emulator {
   /** Called whenever the fault queue changes (queued, served, cleared); returns an unsubscribe function. */
   onFaultsChange(listener: () => void): () => void
   stats(appid: string): EmulatorStats
+  /** getticket requests made with one of the app's tokens (kept apart from the token calls of `stats`). */
+  ticketCalls(appid: string): number
   tokenState(token: string): TokenState
   /** The sandbox users who can sign in to a Mini Program (the snapshot-page visitor exists only on H5). */
   sandboxUsers(): SandboxUser[]

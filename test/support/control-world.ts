@@ -8,6 +8,7 @@ import {
   type ControlServerOptions
 } from '../../src/core/local-api'
 import type { AppDraft } from '../../src/shared/contract'
+import { encryptedTicketStore, TicketKeeper } from '../../src/core/tokens/tickets'
 import { keeperWorld, type KeeperWorld } from './keeper-world'
 
 export { parseRawResponse, rawExchange } from './raw-http'
@@ -69,6 +70,7 @@ export interface ControlWorld extends KeeperWorld {
   port: number
   key: string
   requestLog: RequestLog
+  tickets: TicketKeeper
   /** Every response body any call through `call` received (to prove no secret ever leaves). */
   bodies: string[]
   call(call: HttpCall): Promise<HttpAnswer>
@@ -90,6 +92,14 @@ export async function controlWorld(
   const world = await keeperWorld(draft, { accountType })
   const key = generateApiKey()
   const requestLog = new RequestLog()
+  const tickets = new TicketKeeper({
+    tokens: world.keeper,
+    client: world.client,
+    credentials: (id) => world.profiles.credentials(id),
+    store: encryptedTicketStore(world.store, world.cipher),
+    clock: world.clock,
+    callLog: world.callLog
+  })
   const server = createControlServer({
     host: '127.0.0.1',
     port: 0,
@@ -98,6 +108,7 @@ export async function controlWorld(
     clock: world.clock,
     apiKey: key,
     requestLog,
+    gateway: { callLog: world.callLog, tickets },
     logError: () => undefined,
     ...serverOptions
   })
@@ -111,11 +122,14 @@ export async function controlWorld(
     port: address.port,
     key,
     requestLog,
+    tickets,
     bodies,
     call,
     authed: (c: HttpCall) => call({ ...c, headers: { authorization: `Bearer ${key}`, ...c.headers } }),
     async close() {
       await server.close()
+      await tickets.whenIdle()
+      tickets.stop()
       await closeWorld()
     }
   })

@@ -7,7 +7,11 @@ export interface RecordedRequest {
   /** Path and query as received. */
   url: string
   headers: IncomingMessage['headers']
+  /** The header fields as they arrived, names in their own spelling. */
+  rawHeaders: string[]
   body: string
+  /** The body byte for byte. */
+  bytes: Buffer
 }
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void
@@ -35,8 +39,16 @@ export async function startUpstream(): Promise<Upstream> {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8')
-      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body })
+      const bytes = Buffer.concat(chunks)
+      const body = bytes.toString('utf8')
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        rawHeaders: req.rawHeaders,
+        body,
+        bytes
+      })
       handler(req, res, body)
     })
   })

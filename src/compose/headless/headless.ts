@@ -23,6 +23,8 @@ import { confStoreFactory, openDeskStore, type DeskStore } from '../../core/stor
 import { systemClock } from '../../core/time/clock'
 import type { CallLog } from '../../core/call-log'
 import { createTokenRuntime, stompingView, encryptedTokenStore, type TokenKeeper } from '../../core/tokens'
+import { encryptedTicketStore, TicketKeeper } from '../../core/tokens/tickets'
+import { explainErrcode } from '../../shared/errcodes'
 import { ConfigError, secretsFromEnv, type ServeApp } from './config'
 import { ConfigCatalog, type HeadlessApp } from './config-catalog'
 import { memoryStoreFactory } from '../../core/storage/memory-store'
@@ -123,6 +125,15 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessD
   })
   const { keeper, callLog } = runtime
   keeper.start(catalog.ids)
+  const tickets = new TicketKeeper({
+    tokens: keeper,
+    client: runtime.client,
+    credentials: (id) => catalog.credentials(id),
+    store: encryptedTicketStore(store, cipher),
+    clock,
+    callLog
+  })
+  tickets.start(catalog.ids)
 
   const requestLog = new RequestLog()
   const server = createControlServer({
@@ -133,6 +144,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessD
     clock,
     apiKey: key,
     requestLog,
+    gateway: { callLog, tickets },
     logError: (error) =>
       log('error', 'internal-error', { message: error instanceof Error ? error.message : String(error) })
   })
@@ -141,6 +153,8 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessD
   const shutDown = async (): Promise<void> => {
     stopLogging()
     await server.close()
+    await tickets.whenIdle()
+    tickets.stop()
     await runtime.close()
     await sandbox?.close()
   }
@@ -272,17 +286,26 @@ function logActivity(
         })
       }
     }),
-    callLog.onEntry((entry) =>
-      log(entry.outcome === 'ok' ? 'info' : 'warn', 'upstream', {
-        appid: catalog.credentials(entry.profileId).appId,
+    // The call log's facts (already masked); the governor's reports have their own line above.
+    callLog.onEntry((entry) => {
+      if (entry.source === 'governor') return
+      log(entry.outcome === 'ok' ? 'info' : 'warn', entry.source === 'gateway' ? 'relayed' : 'upstream', {
+        appid: entry.profileId === null ? null : catalog.credentials(entry.profileId).appId,
+        source: entry.source,
+        caller_port: entry.callerPort,
+        method: entry.method,
         endpoint: entry.endpoint,
         http_status: entry.httpStatus,
         errcode: entry.errcode,
+        meaning: entry.errcode === null ? null : explainErrcode(entry.errcode, '', 'other').title.en,
         rid: entry.rid,
         duration_ms: entry.durationMs,
+        request_bytes: entry.requestBytes,
+        response_bytes: entry.responseBytes,
+        flags: entry.flags,
         detail: entry.detail
       })
-    ),
+    }),
     requestLog.onRecord(() => {
       for (const entry of requestLog.since(requestLog.total - 1)) {
         log('info', 'request', {

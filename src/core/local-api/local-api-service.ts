@@ -17,6 +17,7 @@ import type { AppCatalog } from './app-index'
 import { checkListenHost, isLoopbackHost, nonLoopbackWarning } from './host-check'
 import { generateApiKey, maskApiKey } from './key'
 import { RequestLog } from './request-log'
+import type { GatewayOptions } from './gateway/gateway'
 import { createControlServer, type ControlServer, type ControlServerTimeouts } from './server'
 import { buildSnippets } from './snippets'
 import type { TokenAccess } from './token-access'
@@ -28,6 +29,8 @@ export interface LocalApiServiceDeps {
   tokens: TokenAccess
   clock: Clock
   clipboard: ClipboardPort
+  /** The WeChat host's call log and ticket keeper (and, in tests, its upstream dispatcher). */
+  gateway?: Partial<GatewayOptions>
   timeouts?: Partial<ControlServerTimeouts>
   logError?: (error: unknown) => void
 }
@@ -226,6 +229,7 @@ export class LocalApiService {
       clock: this.deps.clock,
       apiKey: this.key,
       requestLog: this.requestLog,
+      gateway: this.deps.gateway,
       timeouts: this.deps.timeouts,
       logError: this.deps.logError
     })

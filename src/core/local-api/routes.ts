@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { parseJsonObject } from '../http/read-body'
 import { jsonReply, prepare, type Reply, type SendReply } from '../http/reply'
 import type { RouteMatch, RouteSpec } from '../http/router'
 import { apiError } from './api-error'
 import { accessToken, listApps, passiveRefresh, type ApiRouteDeps } from './api-routes'
 import { APPID_SHAPE } from './app-index'
 import { WWW_AUTHENTICATE } from './auth'
+import type { Gateway } from './gateway/gateway'
 import { MAX_STREAMS, MAX_STREAMS_PER_CLIENT, type TokenEventStream } from './sse'
 import type { WeChatCompat } from './wechat-compat'
 
@@ -13,6 +15,8 @@ export interface ApiCall {
   readonly req: IncomingMessage
   readonly res: ServerResponse
   readonly method: string
+  /** The path as sent (not decoded, no query). */
+  readonly path: string
   /** The route's `{name}` segments, decoded. */
   readonly params: Readonly<Record<string, string>>
   /** The query string without its `?` ('' when none). */
@@ -36,6 +40,8 @@ export interface RouteServices {
   api: ApiRouteDeps
   compat: WeChatCompat
   events: TokenEventStream
+  /** The WeChat host: relays, tickets, and the call log of what callers asked in WeChat's shape. */
+  gateway: Gateway
 }
 
 /** One route of the local API, whole: where it sits, what it needs, how it is logged, who answers it. */
@@ -54,6 +60,15 @@ const READ = ['GET', 'HEAD'] as const
 const HEALTHY = prepare(jsonReply(200, '{"ok":true}'))
 const STREAMING: Streamed = Object.freeze({ kind: 'streamed', status: 200 })
 const appidOf = (call: ApiCall): string => call.params['appid'] ?? ''
+const typeOf = (call: ApiCall): string => call.params['type'] ?? ''
+/** The AppID a WeChat token request names (query or JSON body), for the call log. */
+const requestedAppid = (call: ApiCall, body: string): string | null => {
+  const fromQuery = new URLSearchParams(call.query).get('appid')
+  if (fromQuery !== null || body === '') return fromQuery
+  const parsed = parseJsonObject(body)
+  const appid = parsed.ok ? parsed.value['appid'] : null
+  return typeof appid === 'string' ? appid : null
+}
 
 /** The local API. README › Local API documents the same table. */
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -77,18 +92,43 @@ export const API_ROUTES: readonly ApiRoute[] = [
     keyed: true,
     handle: ({ events }, call) => (events.open(call.req, call.res) === 'open' ? STREAMING : TOO_MANY_STREAMS)
   },
-  // WeChat's own paths answer a wrong method the way WeChat does (43001 / 43002, HTTP 200).
+  {
+    path: '/v1/apps/{appid}/tickets/{type}',
+    methods: READ,
+    keyed: true,
+    handle: ({ gateway }, call) => gateway.tickets.deskTicket(appidOf(call), typeOf(call))
+  },
+  {
+    path: '/v1/apps/{appid}/tickets/{type}/refresh',
+    methods: ['POST'],
+    keyed: true,
+    handle: ({ gateway }, call, body) => gateway.tickets.refreshTicket(appidOf(call), typeOf(call), body)
+  },
+  // WeChat's own paths answer a wrong method the way WeChat does (43001 / 43002, HTTP 200). Every other path
+  // outside /v1 is the gateway's (see Gateway.owns): relayed to the app's upstream.
   {
     path: '/cgi-bin/token',
     methods: 'any',
     keyed: false,
-    handle: ({ compat }, call) => compat.classicToken(call.method, call.query)
+    handle: ({ compat, gateway }, call) =>
+      gateway.answers.answered(call, requestedAppid(call, ''), '', () =>
+        compat.classicToken(call.method, call.query)
+      )
   },
   {
     path: '/cgi-bin/stable_token',
     methods: 'any',
     keyed: false,
-    handle: ({ compat }, call, body) => compat.stableToken(call.method, body)
+    handle: ({ compat, gateway }, call, body) =>
+      gateway.answers.answered(call, requestedAppid(call, body), body, () =>
+        compat.stableToken(call.method, body)
+      )
+  },
+  {
+    path: '/cgi-bin/ticket/getticket',
+    methods: 'any',
+    keyed: false,
+    handle: ({ gateway }, call) => gateway.tickets.getTicket(call)
   }
 ]
 
@@ -101,7 +141,7 @@ const TOO_MANY_STREAMS = apiError(
 )
 
 /** Path parameters the request log may show, and the shape a value needs to be shown. */
-const LOGGABLE_PARAMS: Readonly<Record<string, RegExp>> = { appid: APPID_SHAPE }
+const LOGGABLE_PARAMS: Readonly<Record<string, RegExp>> = { appid: APPID_SHAPE, type: /^(jsapi|wx_card)$/ }
 
 /**
  * The request as the request log names it, never with a query string. A route: its path pattern, with a

@@ -8,13 +8,16 @@ import { closeServer, listen, type ListenAddress } from '../http/listen'
 import { hasBody, MAX_BODY_BYTES, readBody } from '../http/read-body'
 import { writeReply, writeReplyToSocket, type Reply } from '../http/reply'
 import { RouteMemo } from '../http/route-memo'
-import { Router, type RouteMatch } from '../http/router'
+import { Router } from '../http/router'
 import { LOCAL_API_DEFAULT_PORT } from '../../shared/contract'
 import type { Clock } from '../time/clock'
 import { redactText } from '../wechat/redact'
 import { apiError, internalError, type ApiErrorCode } from './api-error'
+import { CallLog } from '../call-log'
 import { AppIndex, type AppCatalog } from './app-index'
 import { BearerAuth } from './auth'
+import { Exchange, type Routed } from './exchange'
+import { Gateway, type GatewayOptions } from './gateway/gateway'
 import type { RequestLog } from './request-log'
 import {
   API_ROUTES,
@@ -23,8 +26,6 @@ import {
   unroutedReply,
   UNAUTHORIZED,
   type Answer,
-  type ApiCall,
-  type ApiRoute,
   type RouteServices
 } from './routes'
 import { TokenEventStream } from './sse'
@@ -74,6 +75,8 @@ export interface ControlServerOptions {
   /** The Bearer key of the /v1 routes; null refuses them all. */
   apiKey: string | null
   requestLog?: RequestLog
+  /** The WeChat host: its call log, ticket keeper and upstream dispatcher (a call log of its own by default). */
+  gateway?: Partial<GatewayOptions>
   maxBodyBytes?: number
   timeouts?: Partial<ControlServerTimeouts>
   maxConnections?: number
@@ -130,7 +133,15 @@ class HttpControlServer implements ControlServer {
     this.services = {
       api,
       compat: new WeChatCompat(api),
-      events: new TokenEventStream((profileId) => this.index.byProfile(profileId)?.appId ?? null)
+      events: new TokenEventStream((profileId) => this.index.byProfile(profileId)?.appId ?? null),
+      gateway: new Gateway({
+        callLog: new CallLog(),
+        ...options.gateway,
+        index: this.index,
+        tokens: options.tokens,
+        clock: options.clock,
+        deskKey: () => this.apiKey
+      })
     }
   }
 
@@ -184,6 +195,7 @@ class HttpControlServer implements ControlServer {
     this.services.events.closeAll()
     this.index.dispose()
     if (server) await closeServer(server)
+    await this.services.gateway.close()
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
@@ -202,7 +214,9 @@ class HttpControlServer implements ControlServer {
     const routed = this.routeOf(method, target)
     const exchange = new Exchange(req, res, method, routed, this.options.clock)
     const { match } = routed
-    if (!hasBody(req) || (match.kind === 'route' && match.route.body === 'stream')) {
+    // The gateway's paths stream their bodies upstream: only the desk's own routes read theirs here.
+    const streams = match.kind === 'route' ? match.route.body === 'stream' : !Gateway.owns(match.path)
+    if (!hasBody(req) || streams) {
       this.dispatch(exchange, '')
       return
     }
@@ -245,7 +259,8 @@ class HttpControlServer implements ControlServer {
   /** The table decides: 404 / 405 from the match, 401 for a keyed route without the key, else its handler. */
   private decide(exchange: Exchange, body: string): Answer {
     const { match } = exchange.routed
-    if (match.kind !== 'route') return unroutedReply(match)
+    if (match.kind !== 'route')
+      return Gateway.owns(match.path) ? unroutedReply(match) : this.services.gateway.relay(exchange)
     const { route } = match
     if (route.keyed && !this.auth.allows(exchange.req.headers.authorization)) return UNAUTHORIZED
     return route.handle(this.services, exchange, body)
@@ -325,52 +340,6 @@ class HttpControlServer implements ControlServer {
     )
   }
 }
-
-/** A request target and what routing made of it (kept by the route memo for query-less targets). */
-interface Routed {
-  match: RouteMatch<ApiRoute>
-  /** What the request log shows for it. */
-  label: string
-}
-
-/** One request on its way through the server; the handlers see it as an `ApiCall`. */
-class Exchange implements ApiCall {
-  /** When it arrived (the clock's epoch ms): the one clock read per request, for the log's time and a held token's `expires_in`. */
-  readonly at: number
-  /**
-   * `performance.now()` when the answer started waiting for the request body or for WeChat; null for an
-   * answer given in the tick the request arrived, whose duration (microseconds) is recorded as 0 rather than
-   * measured with two more clock reads on the hot path: the panel would show "0.0 ms" either way.
-   */
-  waitingSince: number | null = null
-
-  constructor(
-    readonly req: IncomingMessage,
-    readonly res: ServerResponse,
-    readonly method: string,
-    readonly routed: Routed,
-    private readonly clock: Clock
-  ) {
-    this.at = clock.now()
-  }
-
-  get params(): Readonly<Record<string, string>> {
-    const { match } = this.routed
-    return match.kind === 'route' ? match.params : NO_PARAMS
-  }
-
-  get query(): string {
-    const { match } = this.routed
-    return match.kind === 'route' ? match.query : ''
-  }
-
-  now(): number {
-    // After waiting for a request body, the arrival time is no longer "now".
-    return this.waitingSince === null ? this.at : this.clock.now()
-  }
-}
-
-const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({})
 
 const FOREIGN_HOST = apiError(
   403,

@@ -1,5 +1,5 @@
 import type { LocalApiSnippet } from '../../shared/contract/local-api'
-import { DEFAULT_API_BASE, type AppKind } from '../../shared/contract'
+import type { AppKind } from '../../shared/contract'
 import { SNIPPET_TEMPLATES, type SnippetContext } from './snippet-templates'
 
 export interface SnippetInput {
@@ -15,19 +15,17 @@ export interface SnippetInput {
 }
 
 /**
- * Ready-to-paste code that reads the shared token from the local API, one per SDK the issue names. Each one
- * takes the token from the desk and, after WeChat refuses it (40001 / 40014 / 42001), asks for a passive
- * refresh with the refused token, so the SDK never mints a token that would invalidate everyone else's.
+ * Ready-to-paste code, one per SDK the README names. The SDKs point their one API host setting at the desk, which
+ * answers like api.weixin.qq.com: the shared token, every call relayed, token errors healed. curl and plain
+ * fetch read the token from the /v1 API with the key, and ask for a passive refresh with a refused token.
  */
 export function buildSnippets(input: SnippetInput): LocalApiSnippet[] {
   const context = contextOf(input)
-  return SNIPPET_TEMPLATES.map(({ id, title, language, render }) => ({
-    id,
-    title,
-    language,
-    code: render(context),
-    keyIncluded: input.key !== null
-  }))
+  return SNIPPET_TEMPLATES.map(({ id, title, language, render }) => {
+    const code = render(context)
+    // The SDK snippets use the WeChat host, which needs no key: they never carry one.
+    return { id, title, language, code, keyIncluded: input.key !== null && code.includes(input.key) }
+  })
 }
 
 function contextOf(input: SnippetInput): SnippetContext {
@@ -36,7 +34,6 @@ function contextOf(input: SnippetInput): SnippetContext {
     input,
     tokenUrl: `${input.deskUrl}/v1/apps/${input.appId}/access-token`,
     label: `"${name}" (${input.appId})`,
-    miniProgram: input.kind === 'mini-program',
-    customApiBase: input.apiBase !== DEFAULT_API_BASE
+    miniProgram: input.kind === 'mini-program'
   }
 }

@@ -1,9 +1,8 @@
 import { DeskFailure } from '../../shared/result'
 import { parseJsonObject } from '../http/read-body'
-import { reply, type Reply } from '../http/reply'
+import type { Reply } from '../http/reply'
 import type { Clock } from '../time/clock'
 import type { HeldToken } from '../tokens'
-import { WECHAT_JSON_TYPE } from '../wechat-wire/content-types'
 import { WX, type WeChatError } from '../wechat-wire/errors'
 import {
   readClassicTokenRequest,
@@ -13,6 +12,7 @@ import {
 import type { AppIndex } from './app-index'
 import type { TokenResponses } from './token-response'
 import type { TokenAccess } from './token-access'
+import { wechatErrorReply } from './wechat-reply'
 
 /**
  * `GET /cgi-bin/token` and `POST /cgi-bin/stable_token`, answered the way WeChat answers them, so an SDK whose
@@ -113,5 +113,4 @@ export class WeChatCompat {
   }
 }
 
-const wechatError = (error: WeChatError): Reply =>
-  reply(200, WECHAT_JSON_TYPE, JSON.stringify({ errcode: error.errcode, errmsg: error.errmsg }))
+const wechatError = (error: WeChatError): Reply => wechatErrorReply(error)

@@ -117,7 +117,9 @@ export const deskDocumentSchema = z.object({
   /** Added after schema version 1 shipped: files without it get the defaults. */
   localApi: localApiSettingsSchema.default(defaultLocalApiSettings),
   /** The OAuth workbench's authorization history; added after schema version 1 shipped. */
-  oauth: oauthSectionSchema.default(defaultOAuthSection)
+  oauth: oauthSectionSchema.default(defaultOAuthSection),
+  /** `profileId:type` → encrypted JSON of a held JS-SDK ticket; added after schema version 1 shipped. */
+  tickets: z.record(z.string(), z.string()).default(() => ({}))
 })
 export type DeskDocument = z.infer<typeof deskDocumentSchema>
 
@@ -128,5 +130,6 @@ export const emptyDocument = (): DeskDocument => ({
   usage: {},
   preferences: { language: 'system', theme: 'system', selectedAppId: null },
   localApi: defaultLocalApiSettings(),
-  oauth: defaultOAuthSection()
+  oauth: defaultOAuthSection(),
+  tickets: {}
 })

@@ -31,6 +31,8 @@ export const WX = {
   dailyQuota: { errcode: 45009, errmsg: 'reach max api daily quota limit' },
   minuteQuota: { errcode: 45011, errmsg: 'api minute-quota reach limit mustslower retry next minute' },
   dataFormat: { errcode: 47001, errmsg: 'data format error' },
+  // getticket with a `type` other than jsapi / wx_card; WeChat's generic "invalid args".
+  invalidArgs: { errcode: 40097, errmsg: 'invalid args' },
   clearQuotaLimit: { errcode: 48006, errmsg: 'forbid to clear quota because of reaching the limit' },
   // Web OAuth (wechat-api.md §4.3-4.6)
   invalidOpenid: { errcode: 40003, errmsg: 'invalid openid' },
@@ -79,7 +81,6 @@ export const WX = {
   menuNoExist: { errcode: 46003, errmsg: 'menu no exist' },
   weappNotLinked: { errcode: 45064, errmsg: 'no permission to use weapp in menu' },
   // Mini Program tool APIs (wechat-api.md §11.3, §11.4)
-  invalidArgs: { errcode: 40097, errmsg: 'invalid args' },
   invalidScene: { errcode: 40129, errmsg: 'invalid scene' },
   invalidWeappPagepath: { errcode: 40165, errmsg: 'invalid weapp pagepath' },
   invalidSceneLength: {

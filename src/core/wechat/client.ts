@@ -1,13 +1,23 @@
 /** The undici client for WeChat's credential endpoints. Pure Node: takes a base URL and a Dispatcher. */
 import { Agent, type Dispatcher } from 'undici'
+import { bodyView } from '../call-log/body-view'
+import { maskExchange, type CallExchange } from '../call-log/call-log'
 import { readBody } from '../http/read-response'
 import { systemClock, type Clock } from '../time/clock'
 import { redactText, redactUrl } from './redact'
-import { checkIpList, checkTokenGrant, interpret, type BodyCheck, type Interpretation } from './response'
+import {
+  checkIpList,
+  checkTicketGrant,
+  checkTokenGrant,
+  interpret,
+  type BodyCheck,
+  type Interpretation
+} from './response'
 import { checkSnsGrant, checkSnsOk, checkSnsUserInfo } from './sns-response'
 import type {
   SnsGrant,
   SnsUserInfo,
+  TicketGrant,
   TokenGrant,
   UpstreamCall,
   UpstreamFailure,
@@ -48,7 +58,11 @@ interface Exchange<T> {
 
 export const CANCELLED_MESSAGE = 'cancelled before WeChat answered'
 
-type Outcome<T> = Interpretation<T> & { httpStatus: number | null }
+type Outcome<T> = Interpretation<T> & {
+  httpStatus: number | null
+  /** What went over the wire, for the call log's inspector (masked there). */
+  exchange?: CallExchange
+}
 
 /** `apiBase` (which may carry a path prefix such as `https://proxy.example/wx/`) joined with `endpoint`. */
 export function endpointUrl(
@@ -105,6 +119,15 @@ function networkMessage(error: unknown, url: URL, known: readonly string[]): str
   }
   const label = codes[0] ?? (error instanceof Error ? error.name : 'error')
   return `${label}: ${redactText(errorMessage(error), known)}`
+}
+
+/** undici's response header object as name/value pairs (a repeated field once per value). */
+function headerPairs(headers: Dispatcher.ResponseData['headers']): [string, string][] {
+  const pairs: [string, string][] = []
+  for (const [name, value] of Object.entries(headers)) {
+    for (const one of Array.isArray(value) ? value : [value ?? '']) pairs.push([name, one])
+  }
+  return pairs
 }
 
 function headerValue(value: string | string[] | undefined): string | null {
@@ -172,6 +195,16 @@ export function createWeChatClient(opts: WeChatClientOptions = {}): WeChatClient
             ? { kind: 'timeout', afterMs: elapsed() }
             : otherwise()
 
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(x.json !== undefined && { 'content-type': 'application/json' })
+    }
+    const body = x.json === undefined ? null : JSON.stringify(x.json)
+    const sent = body === null ? null : Buffer.from(body)
+    const request = {
+      headers: Object.entries(headers),
+      body: sent && bodyView(sent, sent.length, 'application/json')
+    }
     try {
       let response: Dispatcher.ResponseData
       try {
@@ -179,11 +212,8 @@ export function createWeChatClient(opts: WeChatClientOptions = {}): WeChatClient
           origin: url.origin,
           path: `${url.pathname}${url.search}`,
           method: x.method,
-          headers: {
-            accept: 'application/json',
-            ...(x.json !== undefined && { 'content-type': 'application/json' })
-          },
-          body: x.json === undefined ? null : JSON.stringify(x.json),
+          headers,
+          body,
           signal: controller.signal
         })
       } catch (error) {
@@ -212,7 +242,11 @@ export function createWeChatClient(opts: WeChatClientOptions = {}): WeChatClient
         if (!response.body.readableEnded) response.body.destroy()
       }
       const verdict = interpret({ status, contentType, ...read, limitBytes: limit }, x.check, x.secrets)
-      return { ...verdict, httpStatus: status }
+      const received = {
+        headers: headerPairs(response.headers),
+        body: bodyView(read.bytes, read.bytes.length, contentType)
+      }
+      return { ...verdict, httpStatus: status, exchange: { request, response: received } }
     } finally {
       clearTimeout(timer)
       x.signal?.removeEventListener('abort', cancel)
@@ -245,7 +279,12 @@ export function createWeChatClient(opts: WeChatClientOptions = {}): WeChatClient
       rid: failure?.kind === 'wechat' ? failure.rid : null,
       durationMs: Math.max(0, Math.round(performance.now() - startedAt)),
       outcome: outcome.ok ? 'ok' : 'error',
-      detail: failure === null ? null : describe(failure)
+      detail: failure === null ? null : describe(failure),
+      ...(outcome.exchange && {
+        exchange: maskExchange(outcome.exchange, x.secrets),
+        requestBytes: outcome.exchange.request.body?.bytes ?? 0,
+        responseBytes: outcome.exchange.response?.body?.bytes ?? 0
+      })
     }
     report(entry)
     return outcome.ok
@@ -282,6 +321,15 @@ export function createWeChatClient(opts: WeChatClientOptions = {}): WeChatClient
         query: { access_token: accessToken },
         secrets: [accessToken],
         check: checkIpList
+      }),
+    getTicket: ({ apiBase, accessToken, type }) =>
+      call<TicketGrant>({
+        endpoint: '/cgi-bin/ticket/getticket',
+        method: 'GET',
+        apiBase,
+        query: { access_token: accessToken, type },
+        secrets: [accessToken],
+        check: checkTicketGrant
       }),
     snsExchangeCode: ({ apiBase, appid, secret, code }) =>
       call<SnsGrant>({

@@ -11,6 +11,8 @@ export { redactText, redactUrl, MASK } from './redact'
 export type {
   SnsGrant,
   SnsUserInfo,
+  TicketGrant,
+  TicketType,
   TokenGrant,
   UpstreamCall,
   UpstreamFailure,

@@ -2,8 +2,16 @@
 
 export const MASK = '***'
 
-/** Query / JSON field names whose values are credentials. */
-const CREDENTIAL_FIELDS = ['secret', 'appsecret', 'access_token', 'refresh_token']
+/** Query / JSON field names whose values are credentials (JS-SDK tickets and session keys included). */
+const CREDENTIAL_FIELDS = [
+  'secret',
+  'appsecret',
+  'access_token',
+  'refresh_token',
+  'ticket',
+  'jsapi_ticket',
+  'session_key'
+]
 const FIELD_ALTERNATION = CREDENTIAL_FIELDS.join('|')
 const QUERY_VALUE = new RegExp(`(\\b(?:${FIELD_ALTERNATION})=)[^&\\s"'<>]+`, 'gi')
 const JSON_VALUE = new RegExp(`("(?:${FIELD_ALTERNATION})"\\s*:\\s*")[^"]*`, 'gi')

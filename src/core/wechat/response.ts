@@ -114,6 +114,9 @@ export function isTokenLifetime(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_TOKEN_LIFETIME_S
 }
 
+const lifetimeProblem = (expiresIn: unknown): string =>
+  `expires_in ${JSON.stringify(expiresIn) ?? 'missing'} is not a whole number of seconds from 1 to ${MAX_TOKEN_LIFETIME_S}`
+
 export function checkTokenGrant(
   json: Record<string, unknown>
 ): BodyCheck<{ accessToken: string; expiresIn: number }> {
@@ -122,12 +125,7 @@ export function checkTokenGrant(
   if (typeof token !== 'string' || token.trim() === '') {
     return { ok: false, reason: 'access_token missing or not a non-empty string' }
   }
-  if (!isTokenLifetime(expiresIn)) {
-    return {
-      ok: false,
-      reason: `expires_in ${JSON.stringify(expiresIn) ?? 'missing'} is not a whole number of seconds from 1 to ${MAX_TOKEN_LIFETIME_S}`
-    }
-  }
+  if (!isTokenLifetime(expiresIn)) return { ok: false, reason: lifetimeProblem(expiresIn) }
   return { ok: true, value: { accessToken: token, expiresIn } }
 }
 
@@ -138,4 +136,17 @@ export function checkIpList(json: Record<string, unknown>): BodyCheck<{ ipList: 
     return { ok: false, reason: 'ip_list missing or not a list of strings' }
   }
   return { ok: true, value: { ipList: list } }
+}
+
+/** Success body of /cgi-bin/ticket/getticket (`errcode: 0` plus the ticket). */
+export function checkTicketGrant(
+  json: Record<string, unknown>
+): BodyCheck<{ ticket: string; expiresIn: number }> {
+  const ticket = json.ticket
+  const expiresIn = json.expires_in
+  if (typeof ticket !== 'string' || ticket.trim() === '') {
+    return { ok: false, reason: 'ticket missing or not a non-empty string' }
+  }
+  if (!isTokenLifetime(expiresIn)) return { ok: false, reason: lifetimeProblem(expiresIn) }
+  return { ok: true, value: { ticket, expiresIn } }
 }

@@ -1,17 +1,19 @@
-import type { CallLogEntry, WeChatUserInfo } from '../../shared/contract'
+import type { WeChatUserInfo } from '../../shared/contract'
+import type { CallLogInput } from '../call-log/call-log'
 
 /** The WeChat credential endpoints this client calls. */
 export type WeChatEndpoint =
   | '/cgi-bin/token'
   | '/cgi-bin/stable_token'
   | '/cgi-bin/getcallbackip'
+  | '/cgi-bin/ticket/getticket'
   | '/sns/oauth2/access_token'
   | '/sns/oauth2/refresh_token'
   | '/sns/auth'
   | '/sns/userinfo'
 
 /** One upstream HTTP exchange as the client reports it: a call log entry before the log numbers it. */
-export type UpstreamCall = Omit<CallLogEntry, 'id' | 'profileId'>
+export type UpstreamCall = Omit<CallLogInput, 'profileId'>
 
 export type UpstreamFailure =
   /** WeChat answered with a non-zero errcode (normally with HTTP 200). */
@@ -44,6 +46,15 @@ export interface SnsGrant {
 /** The fields of WeChat's /sns/userinfo answer. */
 export type SnsUserInfo = WeChatUserInfo
 
+/** The JS-SDK tickets (wechat-api.md §5.1): `jsapi` for wx.config, `wx_card` for the card APIs. */
+export type TicketType = 'jsapi' | 'wx_card'
+
+export interface TicketGrant {
+  ticket: string
+  /** Seconds; WeChat always says 7200, even for a ticket it handed out before (its true life is unknowable). */
+  expiresIn: number
+}
+
 export interface TokenGrant {
   accessToken: string
   /** Seconds, as WeChat granted them (7200 for classic; 300…7200 for stable normal mode). */
@@ -69,6 +80,12 @@ export interface WeChatClient {
   }): Promise<UpstreamResult<TokenGrant>>
   /** GET /cgi-bin/getcallbackip: a cheap probe that a token is alive. */
   getCallbackIp(p: { apiBase: string; accessToken: string }): Promise<UpstreamResult<{ ipList: string[] }>>
+  /** GET /cgi-bin/ticket/getticket: the current ticket of that type (the same one while it is valid). */
+  getTicket(p: {
+    apiBase: string
+    accessToken: string
+    type: TicketType
+  }): Promise<UpstreamResult<TicketGrant>>
   /** GET /sns/oauth2/access_token: exchanges a web-OAuth code (single use, 5 minutes) for a user token. */
   snsExchangeCode(p: {
     apiBase: string

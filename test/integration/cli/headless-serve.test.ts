@@ -154,6 +154,43 @@ describe('headless serve (the built command, as a child process)', () => {
     }
   })
 
+  it('is the WeChat host too: an SDK’s token, ticket and API call, each logged as a line with no token in it', async () => {
+    // Its own emulator: the other tests count the token calls of theirs.
+    const own = createEmulator({ apps: [{ appid: APPID, secret: SECRET, accountType: 'normal' }] })
+    await own.start()
+    const ownConfig = join(dir.path, 'own-apps.json')
+    const app = { appid: APPID, name: 'Gateway OA', kind: 'official-account', env: 'dev', mode: 'stable' }
+    writeFileSync(ownConfig, JSON.stringify({ apps: [{ ...app, apiBase: own.url }] }))
+    const env = { DESK_API_KEY: API_KEY, [`WECHAT_SECRET_${APPID}`]: SECRET }
+    const run = startServe(['serve', '--config', ownConfig, '--port', '0'], env)
+    const url = String((await run.waitFor('listening'))['url'])
+    const token = (
+      await httpCall(url, {
+        path: `/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}`
+      })
+    ).json<{ access_token: string }>().access_token
+    const ips = await httpCall(url, { path: `/cgi-bin/getcallbackip?access_token=${token}` })
+    expect(ips.json<{ ip_list: string[] }>().ip_list.length).toBeGreaterThan(0)
+    const ticket = await httpCall(url, { path: `/cgi-bin/ticket/getticket?access_token=${token}&type=jsapi` })
+    expect(ticket.json()).toMatchObject({ errcode: 0, errmsg: 'ok' })
+    const refused = await httpCall(url, { path: '/cgi-bin/user/get?access_token=unknown' })
+    expect(refused.json()).toMatchObject({ errcode: 40001 })
+
+    await eventually(() => run.lines.filter((l) => l.event === 'relayed').length >= 4)
+    const relayed = run.lines.find((l) => l.event === 'relayed' && l['endpoint'] === '/cgi-bin/getcallbackip')
+    expect(relayed).toMatchObject({ appid: APPID, source: 'gateway', http_status: 200, flags: [] })
+    expect(relayed?.['caller_port']).toEqual(expect.any(Number))
+    const refusal = run.lines.find((l) => l.event === 'relayed' && l['errcode'] === 40001)
+    expect(refusal).toMatchObject({ appid: null, meaning: expect.stringMatching(/token/i) })
+    run.child.kill('SIGTERM')
+    expect(await run.exited).toBe(0)
+    await own.close()
+    const ticketValue = ticket.json<{ ticket: string }>().ticket
+    for (const text of [run.stdout(), run.stderr()]) {
+      for (const secret of [SECRET, API_KEY, token, ticketValue]) expect(text).not.toContain(secret)
+    }
+  })
+
   it('serves a token, and after a restart on the same --data-dir serves it again without calling WeChat', async () => {
     const dataDir = join(dir.path, 'data')
     const env = { DESK_DATA_KEY: DATA_KEY, DESK_API_KEY: API_KEY, [`WECHAT_SECRET_${APPID}`]: SECRET }

@@ -210,6 +210,10 @@ function fakeHandlers(state: FakeDeskState) {
     ),
     listCallLog: vi.fn<Handler<'listCallLog'>>(async () => ok([])),
     clearCallLog: vi.fn<Handler<'clearCallLog'>>(async () => ok({ cleared: true })),
+    getCallDetail: vi.fn<Handler<'getCallDetail'>>(async () =>
+      fail({ code: 'not-found', message: say('Not kept.') })
+    ),
+    copyCallAsCurl: vi.fn<Handler<'copyCallAsCurl'>>(async () => ok({ copied: true })),
     getEmulatorStatus: vi.fn<Handler<'getEmulatorStatus'>>(async () => ok(emulator)),
     injectEmulatorFault: vi.fn<Handler<'injectEmulatorFault'>>(async ({ fault, count }) =>
       ok({ ...emulator, pendingFaults: Array.from({ length: count }, () => fault) })

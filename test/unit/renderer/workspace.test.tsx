@@ -32,6 +32,12 @@ function entry(id: number, profileId: string, overrides: Partial<CallLogEntry> =
     durationMs: 10 + id,
     outcome: 'ok',
     detail: null,
+    source: 'desk',
+    callerPort: null,
+    requestBytes: 0,
+    responseBytes: 60,
+    flags: [],
+    hasDetail: false,
     ...overrides
   }
 }

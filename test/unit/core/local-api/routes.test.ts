@@ -81,6 +81,8 @@ describe('the local API route table', () => {
         '/v1/apps',
         '/v1/apps/{appid}/access-token',
         '/v1/apps/{appid}/access-token/refresh',
+        '/v1/apps/{appid}/tickets/{type}',
+        '/v1/apps/{appid}/tickets/{type}/refresh',
         '/v1/events'
       ].sort()
     )

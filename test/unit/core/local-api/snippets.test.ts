@@ -28,32 +28,47 @@ describe('snippets', () => {
     }
   })
 
-  it('read the key from DESK_API_KEY unless it is filled in', () => {
+  const SDKS = ['java-wxjava', 'php-easywechat', 'python-wechatpy', 'go-silenceper', 'node-co-wechat-api']
+
+  it('read the key from DESK_API_KEY unless it is filled in, where the /v1 API is used', () => {
     const placeholders = buildSnippets(base)
-    for (const s of placeholders.filter((s) => s.id !== 'postman-environment'))
+    for (const s of placeholders.filter((s) => ['curl', 'node-fetch'].includes(s.id)))
       expect(s.code, s.id).toContain('DESK_API_KEY')
     expect(placeholders.find((s) => s.id === 'postman-environment')?.code).toContain('<paste the API key>')
     for (const s of buildSnippets({ ...base, key: KEY })) {
-      expect(s.code, s.id).toContain(KEY)
-      expect(s.keyIncluded).toBe(true)
+      expect(s.code.includes(KEY), s.id).toBe(!SDKS.includes(s.id))
+      expect(s.keyIncluded, s.id).toBe(!SDKS.includes(s.id))
     }
   })
 
-  it('tell SDKs to ask for a passive refresh with the refused token instead of minting', () => {
-    for (const s of buildSnippets(base).filter((s) => !['curl', 'postman-environment'].includes(s.id))) {
-      expect(s.code, s.id).toContain('/refresh')
-      expect(s.code, s.id).toContain('stale_token')
+  it('point each SDK’s one API host setting at the desk, with no desk key and no token code of their own', () => {
+    const byId = codes({ key: KEY })
+    for (const id of SDKS) {
+      expect(byId[id], id).not.toContain(KEY)
+      expect(byId[id], id).not.toContain('stale_token')
+      expect(byId[id], id).toContain('WECHAT_SECRET')
     }
+    expect(byId['java-wxjava']).toContain('host.setApiHost("http://127.0.0.1:17181")')
+    expect(byId['php-easywechat']).toContain("'http' => ['base_uri' => 'http://127.0.0.1:17181/']")
+    expect(byId['python-wechatpy']).toContain('API_BASE_URL = "http://127.0.0.1:17181/cgi-bin/"')
+    expect(byId['go-silenceper']).toContain(
+      'req.URL.Scheme, req.URL.Host, req.Host = "http", "127.0.0.1:17181", ""'
+    )
+    expect(byId['node-co-wechat-api']).toContain('api.prefix = "http://127.0.0.1:17181/cgi-bin/"')
+  })
+
+  it('tell plain callers to ask for a passive refresh with the refused token instead of minting', () => {
+    expect(codes()['node-fetch']).toContain('/refresh')
+    expect(codes()['node-fetch']).toContain('stale_token')
   })
 
   it('use the SDK’s API names', () => {
     const byId = codes()
-    expect(byId['java-wxjava']).toContain('extends WxMpDefaultConfigImpl')
-    expect(byId['java-wxjava']).toContain('expireAccessToken')
-    expect(byId['php-easywechat']).toContain('implements RefreshableAccessToken')
-    expect(byId['php-easywechat']).toContain('->setAccessToken(')
+    expect(byId['java-wxjava']).toContain('new WxMpHostConfig()')
+    expect(byId['java-wxjava']).toContain('config.setHostConfig(host)')
+    expect(byId['php-easywechat']).toContain('EasyWeChat\\OfficialAccount\\Application')
     expect(byId['python-wechatpy']).toContain('def fetch_access_token(self)')
-    expect(byId['go-silenceper']).toContain('SetAccessTokenHandle(')
+    expect(byId['go-silenceper']).toContain('http.DefaultClient.Transport = toDesk{')
     expect(byId['node-co-wechat-api']).toContain("require('co-wechat-api')")
     expect(byId['curl']).toMatch(/^curl -sS -H "Authorization: Bearer \$DESK_API_KEY" /m)
   })
@@ -61,15 +76,14 @@ describe('snippets', () => {
   it('switch to the Mini Program classes for mini programs', () => {
     const byId = codes({ kind: 'mini-program' })
     expect(byId['java-wxjava']).toContain('WxMaDefaultConfigImpl')
+    expect(byId['java-wxjava']).toContain('config.setApiHostUrl("http://127.0.0.1:17181")')
     expect(byId['php-easywechat']).toContain('EasyWeChat\\MiniApp\\Application')
     expect(byId['go-silenceper']).toContain('GetMiniProgram(')
   })
 
-  it('point the examples that call WeChat at the app’s own API base (the emulator for the sandbox)', () => {
+  it('point the plain example that calls WeChat at the app’s own API base (the emulator for the sandbox)', () => {
     const byId = codes({ apiBase: 'http://127.0.0.1:9999' })
     expect(byId['node-fetch']).toContain('http://127.0.0.1:9999/cgi-bin/getcallbackip')
-    expect(byId['python-wechatpy']).toContain('API_BASE_URL = "http://127.0.0.1:9999/cgi-bin/"')
-    expect(byId['node-co-wechat-api']).toContain('api.prefix = "http://127.0.0.1:9999/cgi-bin/"')
   })
 
   it('give a Postman environment Postman can import', () => {
@@ -96,9 +110,12 @@ describe('snippets', () => {
     }
   })
 
-  it('import only what they use (Go refuses unused imports)', () => {
-    const go = (key: string | null) => codes({ key })['go-silenceper'] ?? ''
-    expect(go(null)).toContain('\t"os"\n')
-    expect(go(KEY)).not.toContain('"os"')
+  it('fill in the address as it is, even before the API has a port', () => {
+    expect(codes({ deskUrl: 'http://127.0.0.1:PORT' })['go-silenceper']).toContain('"127.0.0.1:PORT"')
+  })
+
+  it('import what they use (Go refuses unused imports)', () => {
+    const go = codes()['go-silenceper'] ?? ''
+    for (const name of ['fmt', 'net/http', 'os']) expect(go).toContain(`\t"${name}"\n`)
   })
 })

@@ -1,16 +1,23 @@
 import { useTranslation } from 'react-i18next'
 import { DataTable } from '../../components/data-table'
 import { ErrorCallout } from '../../components/error-callout'
-import { setCallLogError, useCallLogStore } from './call-log-store'
+import { setCallLogError, useCallLogStore, visibleEntries } from './call-log-store'
 import { clearCallLog } from './call-log-commands'
+import { CallLogFilters } from './call-log-filters'
 import { CallLogRow } from './call-log-row'
 import './call-log.css'
 
-/** The selected app's upstream calls, newest first, updated live. */
+/**
+ * The traffic inspector: every call the desk made or relayed for the selected app (or all apps), newest first,
+ * updated live. One line per call with its columns always in view; a row opens on its full message, header
+ * fields and bodies (credentials masked), and copies as curl.
+ */
 export function CallLogPanel() {
   const { t } = useTranslation('callLog')
   const entries = useCallLogStore((state) => state.entries)
+  const filters = useCallLogStore((state) => state.filters)
   const error = useCallLogStore((state) => state.error)
+  const rows = visibleEntries({ entries, filters })
 
   return (
     <div className="panel call-log">
@@ -20,19 +27,24 @@ export function CallLogPanel() {
           {t('clear')}
         </button>
       </header>
+      <CallLogFilters />
       {error && <ErrorCallout error={error} onDismiss={() => setCallLogError(null)} />}
       <div className="table-scroll">
         <DataTable
           label={t('table')}
           columns={[
             { header: t('time') },
+            { header: t('caller'), numeric: true },
+            { header: t('app') },
             { header: t('endpoint') },
             { header: t('httpStatus'), numeric: true },
-            { header: t('errcode'), numeric: true },
+            { header: t('errcode') },
             { header: t('rid') },
-            { header: t('duration'), numeric: true }
+            { header: t('duration'), numeric: true },
+            { header: t('bytes'), numeric: true },
+            { header: t('flagsColumn') }
           ]}
-          rows={entries}
+          rows={rows}
           empty={t('empty')}
         >
           {(entry) => <CallLogRow key={entry.id} entry={entry} />}
