@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createEmulator, SANDBOX_APPID, type Emulator } from '../../../src/emulator'
@@ -12,6 +12,15 @@ const APPID = 'wx00c0ffee00c0ffee'
 const SECRET = 'feedfacefeedfacefeedfacefeedface'
 const API_KEY = 'headless-test-key-0123456789-abcdefghijklmnop'
 const DATA_KEY = 'headless-data-key-0123456789'
+
+/** The newest modification time of any file below `dir`. */
+function newestSource(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
+  }
+  return newest
+}
 
 interface LogLine {
   event: string
@@ -111,7 +120,8 @@ describe('headless serve (the built command, as a child process)', () => {
   let config: string
 
   beforeAll(async () => {
-    if (!existsSync(SERVE)) {
+    // The built command is what users run; build it when it is missing or older than the sources.
+    if (!existsSync(SERVE) || statSync(SERVE).mtimeMs < newestSource('src')) {
       execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore', timeout: 170_000 })
     }
     emulator = createEmulator({ apps: [{ appid: APPID, secret: SECRET, accountType: 'normal' }] })

@@ -37,6 +37,7 @@ describe('the catalogue APIs and their access_token', () => {
       [
         '/cgi-bin/getcallbackip',
         '/cgi-bin/get_api_domain_ip',
+        '/cgi-bin/ticket/getticket',
         '/cgi-bin/clear_quota',
         '/cgi-bin/openapi/quota/get',
         '/cgi-bin/openapi/rid/get',
