@@ -28,6 +28,8 @@ export interface SendReply<Body extends string | Uint8Array = string> {
   readonly close?: boolean
   /** Every header field, built once by `prepare` for an answer served many times over. */
   readonly prepared?: Readonly<HeaderFields>
+  /** The WeChat errcode the body carries, for the request log (never sent as a header). */
+  readonly errcode?: number
 }
 
 /** The emulator's network faults: say nothing and leave the socket open, or drop it with a TCP reset. */

@@ -269,7 +269,11 @@ class HttpControlServer implements ControlServer {
   private finish(exchange: Exchange, reply: Reply): void {
     const { res } = exchange
     if (!res.headersSent && !res.destroyed) writeReply(res, reply)
-    this.record(exchange, reply.kind === 'send' ? reply.status : 0)
+    this.record(
+      exchange,
+      reply.kind === 'send' ? reply.status : 0,
+      reply.kind === 'send' ? reply.errcode : undefined
+    )
   }
 
   private fail(exchange: Exchange, error: unknown): void {
@@ -292,7 +296,11 @@ class HttpControlServer implements ControlServer {
     )
   }
 
-  private record({ req, method, routed, at, waitingSince }: Exchange, status: number): void {
+  private record(
+    { req, method, routed, at, waitingSince }: Exchange,
+    status: number,
+    errcode?: number
+  ): void {
     this.options.requestLog?.record(
       // When it was answered, so the log's times follow its order; an answer given at once, on arrival.
       waitingSince === null ? at : this.options.clock.now(),
@@ -300,7 +308,8 @@ class HttpControlServer implements ControlServer {
       routed.label,
       status,
       req.socket.remotePort ?? null,
-      waitingSince === null ? 0 : Math.round((performance.now() - waitingSince) * 100) / 100
+      waitingSince === null ? 0 : Math.round((performance.now() - waitingSince) * 100) / 100,
+      errcode ?? null
     )
   }
 

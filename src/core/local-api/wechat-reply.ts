@@ -11,5 +11,8 @@ export function wechatErrorReply(
   options: { status?: number; close?: boolean } = {}
 ): SendReply {
   const body = JSON.stringify({ errcode: error.errcode, errmsg: error.errmsg })
-  return reply(options.status ?? 200, WECHAT_JSON_TYPE, body, { close: options.close })
+  return {
+    ...reply(options.status ?? 200, WECHAT_JSON_TYPE, body, { close: options.close }),
+    errcode: error.errcode
+  }
 }

@@ -272,3 +272,18 @@ describe('WeChat-compatible token endpoints', () => {
     expect(w.keeper.view(w.profileId).stomping).toMatchObject({ countToday: 1 })
   })
 })
+
+describe('the request log of the WeChat-compatible endpoints', () => {
+  let w: ControlWorld
+  afterEach(() => w.close())
+
+  it('keeps the errcode of a refusal answered with HTTP 200, so the panel does not show it as a success', async () => {
+    w = await controlWorld()
+    const answer = await w.call({
+      path: `/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${'0'.repeat(32)}`
+    })
+    expect(answer.status).toBe(200)
+    const entry = w.requestLog.since(0).find((e) => e.route === '/cgi-bin/token')
+    expect(entry).toMatchObject({ status: 200, errcode: 40125 })
+  })
+})
