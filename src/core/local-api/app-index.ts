@@ -15,6 +15,8 @@ export interface CatalogApp {
   mode: TokenMode
   /** Where the app's own WeChat calls go (used by the snippets' examples). */
   apiBase: string
+  /** The desk's built-in sandbox profile (its untouched name is shown in the reader's language). */
+  isSandbox?: boolean
 }
 
 /** Where the API's apps come from: the desk's profiles, or headless serve's config file. */

@@ -21,10 +21,11 @@ export function localApiHandlers(localApi: LocalApiService): PartialHandlers<Loc
       return { copied: true }
     },
     rotateLocalApiKey: () => localApi.rotateKey(),
-    getLocalApiSnippets: ({ id, includeKey }) => localApi.snippets(id, includeKey ?? false),
-    copyLocalApiSnippet: ({ id, snippet, includeKey }) => {
-      localApi.copySnippet(id, snippet, includeKey)
-      return { copied: true }
-    }
+    getLocalApiSnippets: ({ id, includeKey, language }) =>
+      localApi.snippets(id, includeKey ?? false, language),
+    copyLocalApiSnippet: ({ id, snippet, includeKey, language }) => ({
+      copied: true,
+      ...localApi.copySnippet(id, snippet, includeKey, language)
+    })
   }
 }

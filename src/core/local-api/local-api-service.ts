@@ -7,7 +7,7 @@ import {
   type LocalApiStatus
 } from '../../shared/contract/local-api'
 import { DeskFailure, text, type DeskError } from '../../shared/result'
-import type { Notice } from '../../shared/contract'
+import type { DisplayLanguage, Notice } from '../../shared/contract'
 import { isUnspecifiedHost } from '../http/host-header'
 import { hostForUrl, listenFailure } from '../http/listen'
 import type { ClipboardPort, SecretCipher } from '../ports'
@@ -176,7 +176,7 @@ export class LocalApiService {
   }
 
   /** The snippets for one app; with `includeKey` the real key is filled in (an error when there is none yet). */
-  snippets(profileId: string, includeKey: boolean): LocalApiSnippet[] {
+  snippets(profileId: string, includeKey: boolean, language?: DisplayLanguage): LocalApiSnippet[] {
     const app = this.deps.catalog.list().find((a) => a.profileId === profileId)
     if (!app) {
       throw new DeskFailure({
@@ -188,16 +188,26 @@ export class LocalApiService {
       deskUrl: this.deskUrl(),
       appId: app.appId,
       appName: app.name,
+      isSandbox: app.isSandbox,
       kind: app.kind,
       apiBase: app.apiBase,
-      key: includeKey ? this.revealKey() : null
+      key: includeKey ? this.revealKey() : null,
+      language
     })
   }
 
   /** Copies one snippet; the real key goes in unless `includeKey` is false (or there is no key yet). */
-  copySnippet(profileId: string, snippetId: LocalApiSnippetId, includeKey?: boolean): void {
-    const snippet = this.snippets(profileId, includeKey ?? this.key !== null).find((s) => s.id === snippetId)
+  /** Copies a snippet; says whether the copy carries the key. */
+  copySnippet(
+    profileId: string,
+    snippetId: LocalApiSnippetId,
+    includeKey?: boolean,
+    language?: DisplayLanguage
+  ): { keyIncluded: boolean } {
+    const all = this.snippets(profileId, includeKey ?? this.key !== null, language)
+    const snippet = all.find((s) => s.id === snippetId)
     if (snippet) this.deps.clipboard.writeText(snippet.code)
+    return { keyIncluded: snippet?.keyIncluded ?? false }
   }
 
   onChange(listener: (status: LocalApiStatus) => void): () => void {

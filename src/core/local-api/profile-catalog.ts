@@ -12,7 +12,8 @@ export function profileCatalog(profiles: ProfileService): AppCatalog {
         kind: p.kind,
         env: p.env,
         mode: p.mode,
-        apiBase: p.apiBase
+        apiBase: p.apiBase,
+        isSandbox: p.isSandbox
       })),
     secretOf: (profileId) => {
       try {

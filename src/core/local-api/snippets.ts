@@ -1,5 +1,5 @@
 import type { LocalApiSnippet } from '../../shared/contract/local-api'
-import type { AppKind } from '../../shared/contract'
+import { displayAppName, type AppKind, type DisplayLanguage } from '../../shared/contract'
 import { SNIPPET_TEMPLATES, type SnippetContext } from './snippet-templates'
 
 export interface SnippetInput {
@@ -7,11 +7,15 @@ export interface SnippetInput {
   deskUrl: string
   appId: string
   appName: string
+  /** The built-in sandbox profile, whose untouched name is shown in the reader's language. */
+  isSandbox?: boolean
   kind: AppKind
   /** Where the app's WeChat API calls go (the emulator for the sandbox): used by the examples that call WeChat. */
   apiBase: string
   /** The real API key, or null to read it from `DESK_API_KEY` (Postman: a placeholder). */
   key: string | null
+  /** The language of the comments and of the sandbox's name (English by default). */
+  language?: DisplayLanguage
 }
 
 /**
@@ -29,11 +33,15 @@ export function buildSnippets(input: SnippetInput): LocalApiSnippet[] {
 }
 
 function contextOf(input: SnippetInput): SnippetContext {
-  const name = input.appName.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim()
+  const language = input.language ?? 'en'
+  const named = displayAppName({ name: input.appName, isSandbox: input.isSandbox ?? false }, language)
+  const name = named.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').trim()
   return {
     input,
     tokenUrl: `${input.deskUrl}/v1/apps/${input.appId}/access-token`,
-    label: `"${name}" (${input.appId})`,
-    miniProgram: input.kind === 'mini-program'
+    name,
+    label: language === 'zh-CN' ? `“${name}”（${input.appId}）` : `"${name}" (${input.appId})`,
+    miniProgram: input.kind === 'mini-program',
+    say: (en, zh) => (language === 'zh-CN' ? zh : en)
   }
 }

@@ -3,6 +3,7 @@
  * ready-to-paste snippets. Spread into `calls` / `events` in `contract.ts`.
  */
 import { z } from 'zod'
+import { DISPLAY_LANGUAGES } from './apps'
 import { call, event, none, profileId } from './kit'
 import type { DeskError, Localized } from '../result'
 
@@ -121,12 +122,27 @@ export const localApiCalls = {
    * puts the real key in; otherwise they read it from `DESK_API_KEY`.
    */
   getLocalApiSnippets: call<LocalApiSnippet[]>()(
-    z.object({ id: profileId, includeKey: z.boolean().optional() }).strict()
-  ),
-  /** Copies one snippet; `includeKey` defaults to true here, so what is pasted runs as is. */
-  copyLocalApiSnippet: call<{ copied: true }>()(
     z
-      .object({ id: profileId, snippet: z.enum(LOCAL_API_SNIPPET_IDS), includeKey: z.boolean().optional() })
+      .object({
+        id: profileId,
+        includeKey: z.boolean().optional(),
+        /** The language of the comments and of the sandbox's name (English by default). */
+        language: z.enum(DISPLAY_LANGUAGES).optional()
+      })
+      .strict()
+  ),
+  /**
+   * Copies one snippet; `includeKey` defaults to true here, so what is pasted runs as is. Says whether the copy
+   * carries the key (the SDK snippets never need one).
+   */
+  copyLocalApiSnippet: call<{ copied: true; keyIncluded: boolean }>()(
+    z
+      .object({
+        id: profileId,
+        snippet: z.enum(LOCAL_API_SNIPPET_IDS),
+        includeKey: z.boolean().optional(),
+        language: z.enum(DISPLAY_LANGUAGES).optional()
+      })
       .strict()
   )
 } as const

@@ -273,7 +273,9 @@ function fakeHandlers(state: FakeDeskState) {
         ? ok(fakeSnippets(app, localApi))
         : fail({ code: 'not-found', message: text(`No app with id "${id}"`, `找不到应用 ${id}`) })
     }),
-    copyLocalApiSnippet: vi.fn<Handler<'copyLocalApiSnippet'>>(async () => ok({ copied: true }))
+    copyLocalApiSnippet: vi.fn<Handler<'copyLocalApiSnippet'>>(async () =>
+      ok({ copied: true, keyIncluded: localApi.hasKey })
+    )
   } satisfies { [K in CallName]?: Handler<K> }
 }
 

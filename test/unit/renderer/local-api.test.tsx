@@ -295,7 +295,7 @@ describe('the Local API panel', () => {
     const panel = await openLocalApi(runningLocalApi())
     const snippets = within(panel).getByRole('region', { name: 'Snippets' })
     const tablist = await within(snippets).findByRole('tablist', { name: 'SDKs and tools' })
-    expect(desk.current.calls.getLocalApiSnippets).toHaveBeenCalledWith({ id: 'sandbox' })
+    expect(desk.current.calls.getLocalApiSnippets).toHaveBeenCalledWith({ id: 'sandbox', language: 'en' })
     expect(
       within(tablist)
         .getAllByRole('tab')
@@ -332,12 +332,15 @@ describe('the Local API panel', () => {
     )
     expect(desk.current.calls.copyLocalApiSnippet).toHaveBeenCalledWith({
       id: 'sandbox',
-      snippet: 'postman-environment'
+      snippet: 'postman-environment',
+      language: 'en'
     })
     expect(inPage(LOCAL_API_KEY)).toBe(false)
 
     fireEvent.change(within(snippets).getByLabelText('For app'), { target: { value: 'p1' } })
-    await waitFor(() => expect(desk.current.calls.getLocalApiSnippets).toHaveBeenLastCalledWith({ id: 'p1' }))
+    await waitFor(() =>
+      expect(desk.current.calls.getLocalApiSnippets).toHaveBeenLastCalledWith({ id: 'p1', language: 'en' })
+    )
     await within(snippets).findByText(/wx0123456789abcdef/)
   })
 

@@ -118,4 +118,27 @@ describe('snippets', () => {
     const go = codes()['go-silenceper'] ?? ''
     for (const name of ['fmt', 'net/http', 'os']) expect(go).toContain(`\t"${name}"\n`)
   })
+
+  it('give curl as one command with no comment line (zsh would run a pasted `# …` as a command)', () => {
+    const curl = codes().curl ?? ''
+    expect(curl.split('\n')).toHaveLength(1)
+    expect(curl.startsWith('curl ')).toBe(true)
+  })
+
+  it('write their comments in the reader’s language, and name the untouched sandbox in it', () => {
+    const sandbox = { appName: 'Sandbox (offline emulator)', isSandbox: true }
+    const zh = codes({ ...sandbox, language: 'zh-CN' })
+    expect(zh['java-wxjava']).toContain('以 WeChat Token Desk 为 API 地址（“沙盒（离线模拟器）”')
+    expect(zh['node-fetch']).toContain('的共享 access_token')
+    expect(zh['postman-environment']).toContain('WeChat Token Desk · 沙盒（离线模拟器）')
+    for (const code of Object.values(zh)) expect(code).not.toContain('Sandbox (offline emulator)')
+    const en = codes(sandbox)
+    expect(en['java-wxjava']).toContain(
+      'with WeChat Token Desk as its API host for "Sandbox (offline emulator)"'
+    )
+    // A renamed sandbox keeps its name in every language.
+    expect(codes({ appName: 'My sandbox', isSandbox: true, language: 'zh-CN' })['java-wxjava']).toContain(
+      'My sandbox'
+    )
+  })
 })

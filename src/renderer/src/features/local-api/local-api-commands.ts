@@ -1,7 +1,9 @@
 import type { CallInput } from '../../../../shared/contract'
 import type { LocalApiSnippetId, LocalApiStatus } from '../../../../shared/contract/local-api'
 import type { DeskError, Result } from '../../../../shared/result'
+import { i18n } from '../../app/i18n'
 import { callDesk, isFieldError } from '../../lib/desk'
+import { asUiLanguage } from '../../lib/language'
 import {
   patchLocalApi,
   receiveLocalApiStatus,
@@ -108,11 +110,11 @@ export async function copyLocalApiSnippet(
   snippet: LocalApiSnippetId,
   title: string
 ): Promise<void> {
-  const keyIncluded = useLocalApiStore.getState().status?.hasKey ?? false
+  const language = asUiLanguage(i18n.language)
   await run(
     'copy-snippet',
-    () => callDesk((desk) => desk.copyLocalApiSnippet({ id: profileId, snippet })),
-    () => ({ kind: 'snippet-copied', title, keyIncluded })
+    () => callDesk((desk) => desk.copyLocalApiSnippet({ id: profileId, snippet, language })),
+    (copied) => ({ kind: 'snippet-copied', title, keyIncluded: copied.keyIncluded })
   )
 }
 

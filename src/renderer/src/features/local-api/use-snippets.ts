@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { asUiLanguage } from '../../lib/language'
 import type { LocalApiSnippet, LocalApiStatus } from '../../../../shared/contract/local-api'
 import type { DeskError } from '../../../../shared/result'
 import type { AppView } from '../../../../shared/contract'
@@ -16,10 +18,21 @@ export interface SnippetsState {
  */
 export function useSnippets(app: AppView | null, status: LocalApiStatus | null): SnippetsState {
   const [state, setState] = useState<SnippetsState>({ snippets: null, error: null })
+  const language = asUiLanguage(useTranslation().i18n.language)
   useDeskQuery({
-    ask: app === null ? null : (desk) => desk.getLocalApiSnippets({ id: app.id }),
+    ask: app === null ? null : (desk) => desk.getLocalApiSnippets({ id: app.id, language }),
     // Everything the snippets are filled with: a change here means the shown code is stale.
-    key: [app?.id, app?.appId, app?.name, app?.kind, app?.apiBase, status?.url, status?.host, status?.port],
+    key: [
+      app?.id,
+      app?.appId,
+      app?.name,
+      app?.kind,
+      app?.apiBase,
+      status?.url,
+      status?.host,
+      status?.port,
+      language
+    ],
     onResult: (result) =>
       setState((current) =>
         result.ok
