@@ -1,4 +1,5 @@
 import { EMULATOR_FAULTS, type EmulatorFault } from '../shared/contract'
+import { Listeners } from '../shared/listeners'
 import { CALLBACK_IPS } from './debug-endpoints'
 import { WX, ipNotWhitelisted } from '../core/wechat-wire/errors'
 import { HANG, RESET, reply, type Reply } from '../core/http/reply'
@@ -9,12 +10,11 @@ import { randomTokenString } from './token-shape'
 /** Faults waiting to be served, first in first out, one per request. */
 export class FaultQueue {
   private queue: EmulatorFault[] = []
-  private readonly listeners = new Set<() => void>()
+  private readonly listeners = new Listeners()
 
   /** Called whenever the queue changes: a fault queued, served or cleared. */
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.listeners.add(listener)
   }
 
   push(fault: EmulatorFault, count = 1): void {
@@ -41,7 +41,7 @@ export class FaultQueue {
   }
 
   private changed(): void {
-    for (const listener of this.listeners) listener()
+    this.listeners.emit()
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CallDetail, CallLogEntry, CallMessage } from '../../shared/contract'
+import { Listeners } from '../../shared/listeners'
 import { DeskFailure, text } from '../../shared/result'
 import { redactText } from '../wechat/redact'
 import { BODY_TEXT_LIMIT } from './body-view'
@@ -48,7 +49,7 @@ export class CallLog {
   private detailBytes = 0
   private readonly capacity: number
   private readonly detailBudget: number
-  private readonly listeners = new Set<(entry: CallLogEntry) => void>()
+  private readonly listeners = new Listeners<CallLogEntry>()
 
   constructor(options: CallLogOptions | number = {}) {
     const opts = typeof options === 'number' ? { capacity: options } : options
@@ -77,7 +78,7 @@ export class CallLog {
     this.slots[slot] = entry
     this.count++
     if (exchange) this.keepDetail(entry, exchange, known)
-    for (const listener of this.listeners) listener(entry)
+    this.listeners.emit(entry)
     return entry
   }
 
@@ -143,8 +144,7 @@ export class CallLog {
   }
 
   onEntry(listener: (entry: CallLogEntry) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.listeners.add(listener)
   }
 
   private keepDetail(entry: CallLogEntry, exchange: CallExchange, known: readonly string[]): void {

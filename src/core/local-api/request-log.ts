@@ -1,4 +1,5 @@
 import type { LocalApiRequestEntry } from '../../shared/contract/local-api'
+import { Listeners } from '../../shared/listeners'
 import { LOCAL_API_RECENT_REQUESTS } from '../../shared/contract/local-api'
 
 /**
@@ -19,7 +20,7 @@ export class RequestLog {
   private readonly method: string[]
   private readonly route: string[]
   private count = 0
-  private readonly watchers = new Set<() => void>()
+  private readonly watchers = new Listeners()
 
   constructor(private readonly capacity = LOCAL_API_RECENT_REQUESTS) {
     this.at = new Float64Array(capacity)
@@ -54,7 +55,7 @@ export class RequestLog {
     this.durationMs[slot] = durationMs
     this.errcode[slot] = errcode ?? Number.NaN
     this.count++
-    for (const watcher of this.watchers) watcher()
+    this.watchers.emit()
   }
 
   /** The last entries, newest first. */
@@ -74,8 +75,7 @@ export class RequestLog {
 
   /** Called after every recorded request (read what is new with `since`); returns an unsubscribe function. */
   onRecord(watcher: () => void): () => void {
-    this.watchers.add(watcher)
-    return () => this.watchers.delete(watcher)
+    return this.watchers.add(watcher)
   }
 
   private entry(id: number): LocalApiRequestEntry {

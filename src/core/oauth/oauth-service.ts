@@ -12,6 +12,7 @@ import type {
   OAuthStateView,
   UserInfoLang
 } from '../../shared/contract'
+import { Listeners } from '../../shared/listeners'
 import { DeskFailure, text } from '../../shared/result'
 import { AuthorizationHistory } from './authorization-history'
 import { AuthorizeLinks } from './authorize-links'
@@ -36,7 +37,7 @@ export class OAuthService {
   private readonly catcher: CatcherSession
   private readonly codes: CodeExchange
   private readonly tokens: UserTokenActions
-  private readonly listeners = new Set<(state: OAuthStateView) => void>()
+  private readonly listeners = new Listeners<OAuthStateView>()
   private disposed = false
 
   constructor(private readonly deps: OAuthServiceDeps) {
@@ -58,8 +59,7 @@ export class OAuthService {
   }
 
   onChange(listener: (state: OAuthStateView) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.listeners.add(listener)
   }
 
   state(): OAuthStateView {
@@ -163,6 +163,6 @@ export class OAuthService {
   private emit(): void {
     if (this.listeners.size === 0) return
     const state = this.state()
-    for (const listener of this.listeners) listener(state)
+    this.listeners.emit(state)
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { Listeners } from '../../shared/listeners'
 import { Agent, type Dispatcher } from 'undici'
 import type {
   ComposedMessage,
@@ -82,7 +83,7 @@ export class PushService {
   private readonly random: RandomBytes
   private readonly timeoutMs: number
   private readonly log: PushHistory
-  private readonly listeners = new Set<(event: PushEvent) => void>()
+  private readonly listeners = new Listeners<PushEvent>()
 
   constructor(options: PushServiceOptions = {}) {
     this.ownsDispatcher = options.dispatcher === undefined
@@ -233,8 +234,7 @@ export class PushService {
 
   /** Listens to attempts and finished entries; returns the unsubscribe function. */
   subscribe(listener: (event: PushEvent) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.listeners.add(listener)
   }
 
   async close(): Promise<void> {
@@ -262,12 +262,6 @@ export class PushService {
   }
 
   private emit(event: PushEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event)
-      } catch {
-        // A listener's failure is its own: the push and the other listeners go on.
-      }
-    }
+    this.listeners.emit(event)
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { Listeners } from '../../shared/listeners'
 import { Agent } from 'undici'
 import {
   DEFAULT_ACCOUNT_ID,
@@ -74,7 +75,7 @@ const notSaved = (what: string, zh: string): DeskFailure =>
 export class PushWorkbench {
   private readonly agent = new Agent()
   private readonly services = new Map<string, PushService>()
-  private readonly listeners = new Set<(activity: PushActivity) => void>()
+  private readonly listeners = new Listeners<PushActivity>()
   private readonly clock: Clock
   private readonly random: RandomBytes
   private readonly timeoutMs: number
@@ -221,8 +222,7 @@ export class PushWorkbench {
 
   /** Listens to every app's deliveries and finished entries; returns the unsubscribe function. */
   onActivity(listener: (activity: PushActivity) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.listeners.add(listener)
   }
 
   async close(): Promise<void> {
@@ -286,12 +286,6 @@ export class PushWorkbench {
   }
 
   private emit(activity: PushActivity): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(activity)
-      } catch {
-        // A listener's failure is its own: the push and the other listeners go on.
-      }
-    }
+    this.listeners.emit(activity)
   }
 }

@@ -1,9 +1,10 @@
 import type { Notice } from '../../shared/contract'
+import { Listeners } from '../../shared/listeners'
 
 /** Start-up messages the user must see (corrupt store moved aside, no encryption …), until dismissed. */
 export class NoticeBoard {
   private notices: Notice[] = []
-  private readonly listeners = new Set<(notices: Notice[]) => void>()
+  private readonly listeners = new Listeners<Notice[]>()
 
   add(notice: Notice): void {
     this.notices = [...this.notices.filter((n) => n.id !== notice.id), notice]
@@ -20,11 +21,10 @@ export class NoticeBoard {
   }
 
   onChange(listener: (notices: Notice[]) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.listeners.add(listener)
   }
 
   private emit(): void {
-    for (const listener of this.listeners) listener(this.list())
+    this.listeners.emit(this.list())
   }
 }

@@ -1,4 +1,5 @@
-export { TokenKeeper, type ProbeVerdict, type StompEvent, type TokenKeeperDeps } from './token-keeper'
+export { TokenKeeper, type TokenKeeperDeps } from './token-keeper'
+export type { ProbeVerdict } from './token-probe'
 export { MIN_SERVE_REMAINING_MS, type HeldToken } from './held-token'
 export { requiresConfirmation } from './token-guards'
 export { maskToken, stompingView } from './token-view'

@@ -209,3 +209,10 @@ export class RefreshGovernor {
     return line
   }
 }
+
+/** Another system killed one of the desk's tokens young, as the keeper tells its listeners. */
+export interface StompEvent extends StompingReport {
+  profileId: string
+  appId: string
+  mode: HeldToken['mode']
+}

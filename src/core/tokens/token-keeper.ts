@@ -1,10 +1,11 @@
 import { DeskFailure, type DeskError } from '../../shared/result'
+import { Listeners } from '../../shared/listeners'
 import type { ProbeResult, TokenAttempt, TokenView } from '../../shared/contract'
 import type { CallLog } from '../call-log'
 import type { PowerPort } from '../ports'
 import type { AppCredentials } from '../profiles'
 import type { Clock } from '../time/clock'
-import { failureToDeskError, type UpstreamCall, type UpstreamFailure, type WeChatClient } from '../wechat'
+import { failureToDeskError, type WeChatClient } from '../wechat'
 import { heldFromGrant, isServable, type HeldToken } from './held-token'
 import { RefreshSchedule, type ScheduledTrigger } from './refresh-schedule'
 import { SingleFlight } from './single-flight'
@@ -12,12 +13,9 @@ import type { TokenSource, TokenSources } from './sources'
 import type { TokenOwner, TokenStore } from './store'
 import { appChangedWhileFetching, cancelledByUser, noValidToken, TokenGuards } from './token-guards'
 import { buildTokenView } from './token-view'
-import {
-  MIN_TOKEN_AGE_MS,
-  RefreshGovernor,
-  TOKEN_REJECTED_ERRCODES,
-  type StompingReport
-} from './refresh-governor'
+import { MIN_TOKEN_AGE_MS, RefreshGovernor, type StompEvent, type StompingReport } from './refresh-governor'
+import { Holdings } from './holdings'
+import { probeToken } from './token-probe'
 import type { UsageCounter } from './usage-counter'
 
 type Trigger = TokenAttempt['trigger']
@@ -43,32 +41,12 @@ export interface TokenKeeperDeps {
   unattended?: boolean
 }
 
-/** What the keeper itself remembers of an app; timers, flights, quotas and the governor live in their own parts. */
-interface Holding {
-  held: HeldToken | null
-  /** WeChat was seen rejecting `held`: it is not handed out any more, and is replaced as soon as allowed. */
-  rejected: boolean
-  lastAttempt: TokenAttempt | null
-  /** Bumped when the profile's credentials change, so late answers for the old ones are dropped. */
-  generation: number
-}
-
-const emptyHolding = (generation = 0): Holding => ({
-  held: null,
-  rejected: false,
-  lastAttempt: null,
-  generation
-})
-
 /** How a refresh was asked for. */
 interface RefreshOptions {
   confirmed?: boolean
   /** A person asked to try again after an error the desk remembers ("Retry now"). */
   retryNow?: boolean
 }
-
-/** What a probe of a held token found. */
-export type ProbeVerdict = 'alive' | 'rejected' | 'unknown'
 
 /**
  * Keeps one token per app: reuses it across restarts while valid, refreshes it on a timer ahead of
@@ -78,15 +56,15 @@ export type ProbeVerdict = 'alive' | 'rejected' | 'unknown'
  * guards, the token sources, the token store and the view builder.
  */
 export class TokenKeeper {
-  private readonly holdings = new Map<string, Holding>()
-  private readonly listeners = new Set<(view: TokenView) => void>()
+  private readonly holdings = new Holdings()
+  private readonly listeners = new Listeners<TokenView>()
   private readonly flights = new SingleFlight<HeldToken, 'normal' | 'force'>((id) => this.emit(id))
   private readonly schedule: RefreshSchedule
   private readonly guards: TokenGuards
   private readonly governor = new RefreshGovernor()
   /** A probe of a young token that a caller claims is dead, shared by everyone who claims it meanwhile. */
   private readonly verifications = new SingleFlight<HeldToken, 'verify'>()
-  private readonly stompListeners = new Set<(event: StompEvent) => void>()
+  private readonly stompListeners = new Listeners<StompEvent>()
 
   constructor(private readonly deps: TokenKeeperDeps) {
     this.schedule = new RefreshSchedule({
@@ -108,7 +86,7 @@ export class TokenKeeper {
     for (const id of profileIds) {
       const held = this.loadPersisted(id)
       if (!held) continue
-      this.holding(id).held = held
+      this.holdings.of(id).held = held
       this.schedule.plan(id, held)
     }
     this.schedule.start()
@@ -121,26 +99,24 @@ export class TokenKeeper {
   }
 
   onChange(listener: (view: TokenView) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+    return this.listeners.add(listener)
   }
 
   /** The held token if it is still worth handing out, else null. Never calls WeChat. */
   current(profileId: string, now = this.deps.clock.now()): HeldToken | null {
-    const holding = this.holdings.get(profileId)
+    const holding = this.holdings.peek(profileId)
     const held = holding?.held ?? null
     return held && !holding?.rejected && isServable(held, now) ? held : null
   }
 
   /** Another system is fetching tokens for an app: called with each detection (see RefreshGovernor). */
   onStomp(listener: (event: StompEvent) => void): () => void {
-    this.stompListeners.add(listener)
-    return () => this.stompListeners.delete(listener)
+    return this.stompListeners.add(listener)
   }
 
   view(profileId: string): TokenView {
     const creds = this.deps.credentials(profileId)
-    const holding = this.holdings.get(profileId) ?? emptyHolding()
+    const holding = this.holdings.peekOrEmpty(profileId)
     return buildTokenView({
       profileId,
       held: holding.held,
@@ -162,12 +138,7 @@ export class TokenKeeper {
   async ensure(profileId: string, options: { confirmed?: boolean } = {}): Promise<HeldToken> {
     const held = this.current(profileId)
     if (held) {
-      this.holding(profileId).lastAttempt = {
-        at: this.deps.clock.now(),
-        ok: true,
-        trigger: 'fetch',
-        reused: true
-      }
+      this.holdings.record(profileId, this.deps.clock.now(), 'fetch', { ok: true, reused: true })
       this.emit(profileId)
       return held
     }
@@ -240,7 +211,7 @@ export class TokenKeeper {
    * without the desk replacing it is reported as stomped. Resolves to the token to use now, or null.
    */
   async tokenRejected(profileId: string, value: string): Promise<HeldToken | null> {
-    const holding = this.holdings.get(profileId)
+    const holding = this.holdings.peek(profileId)
     const held = holding?.held ?? null
     const now = this.deps.clock.now()
     const { current, stomped } = this.governor.rejected(profileId, value, held, now)
@@ -280,42 +251,30 @@ export class TokenKeeper {
   private verify(profileId: string, held: HeldToken, now: number): Promise<HeldToken> | null {
     if (!this.governor.takeProbe(profileId, now)) return null
     return this.verifications.start(profileId, 'verify', async () => {
-      if ((await this.check(profileId, held)) !== 'rejected') return held
+      const { verdict } = await probeToken(this.deps, profileId, this.deps.credentials(profileId), held)
+      if (verdict !== 'rejected') return held
       return (await this.tokenRejected(profileId, held.value)) ?? held
     })
   }
 
   /** Calls getcallbackip with the held token: a cheap "is it alive?" check. */
   async probe(profileId: string): Promise<ProbeResult> {
-    const held = this.holdings.get(profileId)?.held
+    const held = this.holdings.peek(profileId)?.held
     if (!held || held.expiresAt <= this.deps.clock.now()) throw noValidToken()
-    const creds = this.deps.credentials(profileId)
-    const result = await this.deps.client.getCallbackIp({ apiBase: creds.apiBase, accessToken: held.value })
-    this.log(profileId, result.call)
+    const { verdict, result } = await probeToken(this.deps, profileId, this.deps.credentials(profileId), held)
     if (!result.ok) {
-      if (isRejection(result.failure)) void this.tokenRejected(profileId, held.value)
+      if (verdict === 'rejected') void this.tokenRejected(profileId, held.value)
       throw new DeskFailure(failureToDeskError(result.failure, 'token-use'))
     }
     return { ok: true, ipCount: result.value.ipList.length, durationMs: result.call.durationMs }
   }
 
-  /** A quiet probe of `held` (getcallbackip): logged, never thrown. */
-  private async check(profileId: string, held: HeldToken): Promise<ProbeVerdict> {
-    const creds = this.deps.credentials(profileId)
-    const result = await this.deps.client.getCallbackIp({ apiBase: creds.apiBase, accessToken: held.value })
-    this.log(profileId, result.call)
-    if (result.ok) return 'alive'
-    return isRejection(result.failure) ? 'rejected' : 'unknown'
-  }
-
   /** The profile changed or went away: drop its token, timers and (when deleted) its counters. */
   forget(profileId: string, options: { deleted: boolean }): void {
-    const holding = this.holdings.get(profileId)
-    if (holding) {
+    if (this.holdings.reset(profileId)) {
       this.schedule.forget(profileId)
       this.flights.drop(profileId)
       this.governor.forget(profileId)
-      this.holdings.set(profileId, emptyHolding(holding.generation + 1))
     }
     this.deps.tokenStore.drop(profileId)
     if (options.deleted) {
@@ -349,19 +308,13 @@ export class TokenKeeper {
     trigger: Trigger,
     staleToken?: string
   ): Promise<HeldToken> {
-    const holding = this.holding(profileId)
+    const holding = this.holdings.of(profileId)
     const now = this.deps.clock.now()
     const held = holding.held && isServable(holding.held, now) ? holding.held : null
     const decision = this.governor.decide(profileId, held, now)
     if (decision.kind === 'remembered') {
-      this.holding(profileId).lastAttempt = {
-        at: now,
-        ok: false,
-        trigger,
-        reused: true,
-        fromMemory: true,
-        error: decision.remembered.error
-      }
+      const error = decision.remembered.error
+      this.holdings.record(profileId, now, trigger, { ok: false, reused: true, fromMemory: true, error })
       this.emit(profileId)
       return Promise.reject(new DeskFailure(decision.remembered.error))
     }
@@ -380,7 +333,7 @@ export class TokenKeeper {
     trigger: Trigger,
     staleToken?: string
   ): Promise<HeldToken> {
-    const generation = this.holding(profileId).generation
+    const generation = this.holdings.of(profileId).generation
     const promise = this.flights.start(profileId, force ? 'force' : 'normal', (signal) =>
       this.callUpstream(profileId, creds, { force, trigger, generation, staleToken, signal })
     )
@@ -402,21 +355,19 @@ export class TokenKeeper {
     }
     const askedAt = this.deps.clock.now()
     const answer = await source.obtain({ profileId, creds, force, staleToken, signal })
-    this.log(profileId, answer.call)
+    this.deps.callLog.record({ ...answer.call, profileId })
 
-    const holding = this.holdings.get(profileId)
+    const holding = this.holdings.peek(profileId)
     if (!holding || holding.generation !== generation) throw appChangedWhileFetching()
     if (!answer.ok && signal.aborted) {
       // Not WeChat's answer: the governor learns nothing; a timed refresh tries again later.
       const error = cancelledByUser(answer.call.durationMs)
-      holding.lastAttempt = {
-        at: this.deps.clock.now(),
+      this.holdings.record(profileId, this.deps.clock.now(), trigger, {
         ok: false,
-        trigger,
         reused: false,
         cancelled: true,
         error
-      }
+      })
       this.schedule.failed(profileId, trigger, true)
       this.emit(profileId)
       throw new DeskFailure(error)
@@ -434,7 +385,7 @@ export class TokenKeeper {
     this.governor.obtained(profileId, held, this.deps.clock.now())
     if (holding.held?.value !== held.value) holding.rejected = false
     holding.held = held
-    holding.lastAttempt = { at: this.deps.clock.now(), ok: true, trigger, reused: false }
+    this.holdings.record(profileId, this.deps.clock.now(), trigger, { ok: true, reused: false })
     this.deps.tokenStore.persist(profileId, this.ownerOf(creds), held)
     this.schedule.succeeded(profileId, held)
     return held
@@ -479,13 +430,11 @@ export class TokenKeeper {
 
   /** The governor handed out the held token again instead of calling upstream. */
   private recordCoalesced(profileId: string, trigger: Trigger): void {
-    this.holding(profileId).lastAttempt = {
-      at: this.deps.clock.now(),
+    this.holdings.record(profileId, this.deps.clock.now(), trigger, {
       ok: true,
-      trigger,
       reused: true,
       coalesced: true
-    }
+    })
     this.emit(profileId)
   }
 
@@ -496,30 +445,11 @@ export class TokenKeeper {
       mode: held.mode,
       ...report
     }
-    for (const listener of this.stompListeners) listener(event)
+    this.stompListeners.emit(event)
   }
 
   private recordFailure(profileId: string, trigger: Trigger, error: DeskError): void {
-    this.holding(profileId).lastAttempt = {
-      at: this.deps.clock.now(),
-      ok: false,
-      trigger,
-      reused: false,
-      error
-    }
-  }
-
-  private log(profileId: string, call: UpstreamCall): void {
-    this.deps.callLog.record({ ...call, profileId })
-  }
-
-  private holding(profileId: string): Holding {
-    let holding = this.holdings.get(profileId)
-    if (!holding) {
-      holding = emptyHolding()
-      this.holdings.set(profileId, holding)
-    }
-    return holding
+    this.holdings.record(profileId, this.deps.clock.now(), trigger, { ok: false, reused: false, error })
   }
 
   private emit(profileId: string): void {
@@ -530,16 +460,6 @@ export class TokenKeeper {
     } catch {
       return
     }
-    for (const listener of this.listeners) listener(view)
+    this.listeners.emit(view)
   }
 }
-
-/** Another system killed one of the desk's tokens young (see RefreshGovernor). */
-export interface StompEvent extends StompingReport {
-  profileId: string
-  appId: string
-  mode: HeldToken['mode']
-}
-
-const isRejection = (failure: UpstreamFailure): boolean =>
-  failure.kind === 'wechat' && TOKEN_REJECTED_ERRCODES.has(failure.errcode)
