@@ -131,8 +131,8 @@ test('in Chinese: the sandbox named in Chinese everywhere, ISO-like dates, group
 
   await desk.page.getByLabel('Language', { exact: true }).first().selectOption('zh-CN')
   const zh = desk.page.getByRole('region', { name: 'OAuth 工作台（网页授权）' })
-  await expect(zh.getByLabel('授权结果', { exact: true })).toContainText('沙盒（离线模拟器）')
-  await expect(zh.getByRole('table', { name: '授权历史' })).toContainText('沙盒（离线模拟器）')
+  await expect(zh.getByLabel('授权结果', { exact: true })).toContainText('沙箱（离线模拟器）')
+  await expect(zh.getByRole('table', { name: '授权历史' })).toContainText('沙箱（离线模拟器）')
   await expect(zh.getByRole('table', { name: '授权历史' })).not.toContainText('Sandbox (offline emulator)')
   await expect(zh.getByRole('table', { name: '授权历史' }).getByRole('cell').first()).toHaveText(
     /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
@@ -144,5 +144,5 @@ test('in Chinese: the sandbox named in Chinese everywhere, ISO-like dates, group
   await panel.getByRole('button', { name: 'Postman 环境（当前 access_token，一次性）' }).click()
   await expect(panel.getByRole('status')).toContainText('已保存到')
   const env = JSON.parse(await readFile(desk.fileSaver.saved.at(-1) ?? '', 'utf8')) as { name: string }
-  expect(env.name).toBe('WeChat · 沙盒（离线模拟器） (dev)')
+  expect(env.name).toBe('WeChat · 沙箱（离线模拟器） (dev)')
 })

@@ -60,7 +60,7 @@ for (const lang of LANGUAGES) {
       await shot('local-api')
       await page
         .getByRole('navigation')
-        .getByRole('button', { name: /Sandbox|沙盒/ })
+        .getByRole('button', { name: /Sandbox|沙箱/ })
         .click()
       await page.getByRole('tab', { name: lang.tokenTab }).click()
       await expect(page.getByRole('region', { name: lang.tokenTab })).toBeVisible()

@@ -37,7 +37,7 @@ export const DISPLAY_LANGUAGES = ['en', 'zh-CN'] as const satisfies readonly (ke
 export type DisplayLanguage = (typeof DISPLAY_LANGUAGES)[number]
 
 /** The sandbox's name in each language, shown while the user has not renamed it. */
-export const SANDBOX_PROFILE_NAMES: Localized = { en: SANDBOX_PROFILE_NAME, 'zh-CN': '沙盒（离线模拟器）' }
+export const SANDBOX_PROFILE_NAMES: Localized = { en: SANDBOX_PROFILE_NAME, 'zh-CN': '沙箱（离线模拟器）' }
 
 /** How an app is named for a reader of `language`: as the user named it, the untouched sandbox in their language. */
 export function displayAppName(app: Pick<AppView, 'name' | 'isSandbox'>, language: DisplayLanguage): string {

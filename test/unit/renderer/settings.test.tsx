@@ -37,8 +37,8 @@ describe('language, theme and notices', () => {
     screen.getByRole('heading', { name: '调用日志' })
     screen.getByText('存储文件已损坏，已移到一旁。')
     // The built-in sandbox's name follows the language (it is stored in English).
-    screen.getByRole('heading', { level: 1, name: '沙盒（离线模拟器）' })
-    within(screen.getByRole('navigation', { name: '应用' })).getByText('沙盒（离线模拟器）')
+    screen.getByRole('heading', { level: 1, name: '沙箱（离线模拟器）' })
+    within(screen.getByRole('navigation', { name: '应用' })).getByText('沙箱（离线模拟器）')
     expect(document.documentElement.lang).toBe('zh-CN')
     expect(desk.current.calls.updatePreferences).toHaveBeenCalledWith({ language: 'zh-CN' })
   })
@@ -59,12 +59,12 @@ describe('language, theme and notices', () => {
   })
 
   it('shows a renamed sandbox under the name the user gave it, in any language', async () => {
-    desk.current.calls.listApps.mockResolvedValueOnce(ok([appView({ name: '我的沙盒 test' })]))
+    desk.current.calls.listApps.mockResolvedValueOnce(ok([appView({ name: '我的沙箱 test' })]))
     render(<App />)
-    await screen.findByRole('heading', { level: 1, name: '我的沙盒 test' })
+    await screen.findByRole('heading', { level: 1, name: '我的沙箱 test' })
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'zh-CN' } })
     await screen.findByRole('button', { name: '获取' })
-    screen.getByRole('heading', { level: 1, name: '我的沙盒 test' })
+    screen.getByRole('heading', { level: 1, name: '我的沙箱 test' })
   })
 
   it('applies and remembers the theme', async () => {

@@ -151,7 +151,7 @@ describe('the live Postman collection', () => {
 
   it('names the sandbox in the reader’s language', async () => {
     const { file } = await exported<PostmanCollection>('postman', 'zh-CN')
-    expect(file.info.name).toBe('WeChat Token Desk · 沙盒（离线模拟器）')
+    expect(file.info.name).toBe('WeChat Token Desk · 沙箱（离线模拟器）')
   })
 })
 

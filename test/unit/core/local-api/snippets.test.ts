@@ -128,9 +128,9 @@ describe('snippets', () => {
   it('write their comments in the reader’s language, and name the untouched sandbox in it', () => {
     const sandbox = { appName: 'Sandbox (offline emulator)', isSandbox: true }
     const zh = codes({ ...sandbox, language: 'zh-CN' })
-    expect(zh['java-wxjava']).toContain('以 WeChat Token Desk 为 API 地址（“沙盒（离线模拟器）”')
+    expect(zh['java-wxjava']).toContain('以 WeChat Token Desk 为 API 地址（“沙箱（离线模拟器）”')
     expect(zh['node-fetch']).toContain('的共享 access_token')
-    expect(zh['postman-environment']).toContain('WeChat Token Desk · 沙盒（离线模拟器）')
+    expect(zh['postman-environment']).toContain('WeChat Token Desk · 沙箱（离线模拟器）')
     for (const code of Object.values(zh)) expect(code).not.toContain('Sandbox (offline emulator)')
     const en = codes(sandbox)
     expect(en['java-wxjava']).toContain(

@@ -6,8 +6,8 @@ export const appsZhCN: typeof appsEn = {
   add: '添加应用',
   edit: '编辑应用',
   delete: '删除应用',
-  sandboxKept: '内置：沙盒不能删除（离线模拟器属于它）。',
-  sandbox: '沙盒',
+  sandboxKept: '内置：沙箱不能删除（离线模拟器属于它）。',
+  sandbox: '沙箱',
   noSecret: '无密钥',
   kind: {
     'official-account': '公众号',
