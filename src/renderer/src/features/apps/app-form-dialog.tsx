@@ -5,7 +5,7 @@ import { ErrorCallout } from '../../components/error-callout'
 import { Modal } from '../../components/modal'
 import { useLocalize } from '../../lib/use-localize'
 import type { AppField } from './app-form-model'
-import { ChoiceField, FormField, TextField } from './form-field'
+import { ChoiceField, FormField, TextField } from '../../components/form-field'
 import { useAppForm } from './use-app-form'
 
 /** The sandbox always talks to the emulator, so it cannot read its token from another 中控. */

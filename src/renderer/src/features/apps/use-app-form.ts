@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { DeskError, Localized } from '../../../../shared/result'
 import type { AppView } from '../../../../shared/contract'
+import type { ShownIssue } from '../../components/form-field'
 import { isFieldError } from '../../lib/desk'
 import { saveApp } from './app-commands'
 import {
@@ -18,12 +19,6 @@ const NORMALIZED = ['appId', 'secret'] as const
 type NormalizedField = (typeof NORMALIZED)[number]
 const isNormalized = (field: AppField): field is NormalizedField =>
   (NORMALIZED as readonly AppField[]).includes(field)
-
-export interface ShownIssue {
-  message: Localized
-  /** True for main's verdict (announced), false for a typing hint. */
-  fromMain: boolean
-}
 
 export interface AppForm {
   values: AppFormValues

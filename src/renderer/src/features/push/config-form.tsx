@@ -6,7 +6,7 @@ import { ChoiceSelect } from '../../components/choice-select'
 import { ConfirmDialog } from '../../components/confirm-dialog'
 import { ErrorCallout } from '../../components/error-callout'
 import { useLocalize } from '../../lib/use-localize'
-import { FormField } from '../apps/form-field'
+import { FormField, TextField } from '../../components/form-field'
 import { copySecret, generateAesKey, saveConfig, verifyUrl } from './push-commands'
 import { editPushForm, isFormDirty, setPushError, usePushStore, type PushConfigForm } from './push-store'
 
@@ -108,26 +108,18 @@ export function ConfigForm({ config }: { config: PushConfigView }) {
         {t('config.heading')}
       </h3>
       <form className="push-form" onSubmit={onSubmit} noValidate>
-        <FormField
+        <TextField
           id={ids.url}
           label={t('config.url')}
           hint={t('config.urlHint')}
           issue={issueOf(issues, 'url')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="mono"
-              type="text"
-              inputMode="url"
-              spellCheck={false}
-              autoComplete="off"
-              placeholder="http://127.0.0.1:8080/wechat"
-              value={form.url}
-              onChange={(event) => editPushForm({ url: event.target.value })}
-            />
-          )}
-        </FormField>
+          type="text"
+          inputMode="url"
+          mono
+          placeholder="http://127.0.0.1:8080/wechat"
+          value={form.url}
+          onChange={(url) => editPushForm({ url })}
+        />
         <div className="push-grid">
           <SecretField
             id={ids.token}
@@ -210,42 +202,26 @@ export function ConfigForm({ config }: { config: PushConfigView }) {
               )
             }
           </FormField>
-          <FormField
+          <TextField
             id={ids.accountId}
             label={t('config.accountId')}
             hint={t('config.accountIdHint')}
             issue={issueOf(issues, 'accountId')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="mono"
-                type="text"
-                spellCheck={false}
-                autoComplete="off"
-                value={form.accountId}
-                onChange={(event) => editPushForm({ accountId: event.target.value })}
-              />
-            )}
-          </FormField>
-          <FormField
+            type="text"
+            mono
+            value={form.accountId}
+            onChange={(accountId) => editPushForm({ accountId })}
+          />
+          <TextField
             id={ids.openid}
             label={t('config.openid')}
             hint={t('config.openidHint')}
             issue={issueOf(issues, 'openid')}
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="mono"
-                type="text"
-                spellCheck={false}
-                autoComplete="off"
-                value={form.openid}
-                onChange={(event) => editPushForm({ openid: event.target.value })}
-              />
-            )}
-          </FormField>
+            type="text"
+            mono
+            value={form.openid}
+            onChange={(openid) => editPushForm({ openid })}
+          />
         </div>
         <dl className="facts push-facts">
           <div>

@@ -1,7 +1,14 @@
 import { useState, type ReactNode } from 'react'
-import { ChoiceSelect, type ChoiceSelectProps } from '../../components/choice-select'
-import { useLocalize } from '../../lib/use-localize'
-import type { ShownIssue } from './use-app-form'
+import type { Localized } from '../../../shared/result'
+import { useLocalize } from '../lib/use-localize'
+import { ChoiceSelect, type ChoiceSelectProps } from './choice-select'
+
+/** A field's problem as the form shows it. */
+export interface ShownIssue {
+  message: Localized
+  /** True for main's verdict (announced), false for a typing hint. */
+  fromMain: boolean
+}
 
 /** What a field's control needs to be labelled and described. */
 export interface ControlProps {
@@ -57,10 +64,11 @@ export interface TextFieldProps extends Omit<FormFieldProps, 'children'> {
   /** Monospace and never spell-checked: for identifiers, keys and addresses. */
   mono?: boolean
   placeholder?: string
+  inputMode?: 'url'
   value: string
-  readOnly: boolean
+  readOnly?: boolean
   onChange: (value: string) => void
-  onBlur: () => void
+  onBlur?: () => void
   /** A password field with a Show / Hide toggle: the names of the toggle's two states. */
   reveal?: { show: string; hide: string }
 }
@@ -73,8 +81,9 @@ export function TextField({
   type,
   mono = false,
   placeholder,
+  inputMode,
   value,
-  readOnly,
+  readOnly = false,
   onChange,
   onBlur,
   reveal,
@@ -89,6 +98,7 @@ export function TextField({
       autoComplete={type === 'password' ? 'new-password' : 'off'}
       spellCheck={mono ? false : undefined}
       placeholder={placeholder}
+      inputMode={inputMode}
       value={value}
       readOnly={readOnly}
       onChange={(event) => onChange(event.target.value)}
