@@ -243,7 +243,7 @@ export function AuthorizationPanel({ authorization, mainNow }: AuthorizationPane
         ))}
       </div>
       {check && (
-        <p className={check.valid ? 'oauth-ok' : 'danger-text'}>
+        <p className={check.valid ? 'ok-text' : 'danger-text'}>
           {check.valid
             ? t('auth.checkValid', { time: formatClock(check.at, language) })
             : `${t('auth.checkInvalid', { time: formatClock(check.at, language) })} ${check.error ? localize(check.error.message) : ''}`}

@@ -40,7 +40,7 @@ function CatcherStatus({ catcher, mainNow }: { catcher: OAuthCatcherView; mainNo
         </div>
       )}
       {capture && !capture.awaitingConfirmation && (
-        <p className={capture.error ? 'danger-text' : capture.refused ? 'warning-text' : 'oauth-ok'}>
+        <p className={capture.error ? 'danger-text' : capture.refused ? 'warning-text' : 'ok-text'}>
           {capture.refused
             ? t('catcher.refused', { verdict })
             : capture.exchanging

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { OAuthAuthorizationView } from '../../../../shared/contract'
-import { DataTable } from '../../components/data-table'
 import { ErrorCallout } from '../../components/error-callout'
+import { HistoryTable as History } from '../../components/history-table'
 import { formatDateTime } from '../../lib/format'
 import { useAppName } from '../apps/app-name'
 import { useAppsStore } from '../apps/apps-store'
@@ -23,58 +23,34 @@ export function HistoryTable({ history, shownId }: HistoryTableProps) {
   const error = useOAuthStore((state) => state.errors.history)
   const busy = useOAuthStore((state) => state.busy)
   return (
-    <section className="oauth-history" aria-label={t('history.label')}>
-      <header className="panel-header">
-        <h3>{t('history.heading')}</h3>
-        <button
-          type="button"
-          className="quiet"
-          disabled={history.length === 0 || busy === 'clear-history'}
-          onClick={() => void clearHistory()}
-        >
-          {t('history.clear')}
-        </button>
-      </header>
-      {error && <ErrorCallout error={error} onDismiss={() => setOAuthError('history', null)} />}
-      <div className="oauth-table-scroll">
-        <DataTable
-          label={t('history.label')}
-          columns={[
-            { header: t('history.time') },
-            { header: t('history.app') },
-            { header: t('history.scope') },
-            { header: t('history.openid') },
-            { header: t('history.state') },
-            { header: <span className="oauth-sr-only">{t('history.show')}</span> }
-          ]}
-          rows={history}
-          empty={t('history.empty')}
-        >
-          {(a) => (
-            <tr key={a.id} aria-current={a.id === shownId ? 'true' : undefined}>
-              <td className="tabular">{formatDateTime(a.at)}</td>
-              <td>{appName(a)}</td>
-              <td className="mono">{a.scope}</td>
-              <td className="mono">{a.openid}</td>
-              <td className="mono">{a.state ?? t('common:none')}</td>
-              <td>
-                {a.id === shownId ? (
-                  <span className="muted">{t('history.showing')}</span>
-                ) : (
-                  <button
-                    type="button"
-                    className="quiet"
-                    aria-label={`${t('history.show')} ${a.openid}`}
-                    onClick={() => selectAuthorization(a.id)}
-                  >
-                    {t('history.show')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          )}
-        </DataTable>
-      </div>
-    </section>
+    <History
+      label={t('history.label')}
+      heading={t('history.heading')}
+      columns={[
+        { header: t('history.time') },
+        { header: t('history.app') },
+        { header: t('history.scope') },
+        { header: t('history.openid') },
+        { header: t('history.state') }
+      ]}
+      rows={history}
+      cells={(a) => (
+        <>
+          <td className="tabular">{formatDateTime(a.at)}</td>
+          <td>{appName(a)}</td>
+          <td className="mono">{a.scope}</td>
+          <td className="mono">{a.openid}</td>
+          <td className="mono">{a.state ?? t('common:none')}</td>
+        </>
+      )}
+      empty={t('history.empty')}
+      shownId={shownId}
+      onShow={(a) => selectAuthorization(a.id)}
+      nameOf={(a) => a.openid}
+      onClear={() => void clearHistory()}
+      clearing={busy === 'clear-history'}
+      text={{ show: t('history.show'), showing: t('history.showing'), clear: t('history.clear') }}
+      error={error && <ErrorCallout error={error} onDismiss={() => setOAuthError('history', null)} />}
+    />
   )
 }

@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/contract'
 import { ActionButton } from '../../components/action-button'
 import { ChoiceSelect } from '../../components/choice-select'
+import { FindingList } from '../../components/finding-list'
 import { ErrorCallout } from '../../components/error-callout'
 import { callDesk } from '../../lib/desk'
 import { useLocalize, useUiLanguage } from '../../lib/use-localize'
@@ -40,28 +41,22 @@ const endpointForScope = (scope: OAuthLinkDraft['scope']): OAuthLinkDraft['endpo
 export function LintFindings({ findings }: { findings: OAuthLintFinding[] | null }) {
   const { t } = useTranslation('oauth')
   const localize = useLocalize()
-  const headingId = useId()
   return (
-    <div className="oauth-findings">
-      <h3 id={headingId}>{t('link.findings')}</h3>
-      {findings === null ? (
-        <p className="muted">{t('link.checking')}</p>
-      ) : findings.length === 0 ? (
-        <p className="oauth-ok">{t('link.noFindings')}</p>
-      ) : (
-        <ul aria-labelledby={headingId}>
-          {findings.map((finding) => (
-            <li key={finding.rule} className={`oauth-finding oauth-finding-${finding.severity}`}>
-              <span className="oauth-severity">{t(`link.severity.${finding.severity}`)}</span>{' '}
-              <span>{localize(finding.message)}</span>
-              <span className="hint oauth-fix">
-                <strong>{t('link.fix')}</strong> {localize(finding.fix)}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <FindingList
+      heading={t('link.findings')}
+      headingLevel={3}
+      pending={t('link.checking')}
+      none={t('link.noFindings')}
+      findings={
+        findings?.map((finding) => ({
+          key: finding.rule,
+          tone: finding.severity,
+          level: t(`link.severity.${finding.severity}`),
+          message: localize(finding.message),
+          fix: { label: t('link.fix'), text: localize(finding.fix) }
+        })) ?? null
+      }
+    />
   )
 }
 

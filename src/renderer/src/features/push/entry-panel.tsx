@@ -1,7 +1,7 @@
-import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Finding, PushAttempt, PushHistoryEntry, SignatureTrace } from '../../../../shared/contract'
 import { ErrorCallout } from '../../components/error-callout'
+import { FindingList } from '../../components/finding-list'
 import { formatClock } from '../../lib/format'
 import { useLocalize, useUiLanguage } from '../../lib/use-localize'
 import { PhonePreview } from './phone-preview'
@@ -9,27 +9,24 @@ import { copyCurl } from './push-commands'
 import { setPushError, usePushStore } from './push-store'
 import { useOutcomeText } from './run-progress'
 
+const TONE_OF_LEVEL = { refusal: 'error', warning: 'warning', note: 'info' } as const
+
 /** The verdict's findings, refusals first, each with its level in words. */
 function Findings({ findings }: { findings: Finding[] }) {
   const { t } = useTranslation('push')
   const localize = useLocalize()
-  const headingId = useId()
   return (
-    <div className="push-findings">
-      <h4 id={headingId}>{t('verdict.findings')}</h4>
-      {findings.length === 0 ? (
-        <p className="push-ok">{t('verdict.noFindings')}</p>
-      ) : (
-        <ul aria-labelledby={headingId}>
-          {findings.map((finding, index) => (
-            <li key={`${finding.code}-${index}`} className={`push-finding push-finding-${finding.level}`}>
-              <span className="push-level">{t(`verdict.levels.${finding.level}`)}</span>{' '}
-              <span>{localize(finding.message)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <FindingList
+      heading={t('verdict.findings')}
+      headingLevel={4}
+      none={t('verdict.noFindings')}
+      findings={findings.map((finding, index) => ({
+        key: `${finding.code}-${index}`,
+        tone: TONE_OF_LEVEL[finding.level],
+        level: t(`verdict.levels.${finding.level}`),
+        message: localize(finding.message)
+      }))}
+    />
   )
 }
 
