@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { admit, hasPlatform, jsonFields } from './api-gate'
 import type { ApiDeps } from './api-state'
 import { CGI } from './cgi-catalogue'
+import { admitCodeExchange } from './code-exchange'
 import type { Answer } from './endpoint'
 import { openidFor, unionidFor } from './fake-users'
 import { WX } from '../core/wechat-wire/errors'
@@ -28,18 +29,10 @@ import { factsOf, findAccountUser } from './sandbox-users'
  * APIs (48001), then the code: 40163 once spent, 40029 unknown, expired or another Mini Program's.
  */
 export function jscode2session(deps: ApiDeps, req: WxRequest): Outcome {
-  if (req.method !== 'GET') return failure(WX.requireGet)
-  const q = req.query
-  const appid = q.get('appid') ?? ''
-  const secret = q.get('secret') ?? ''
-  const code = q.get('js_code') ?? ''
-  if (appid === '') return failure(WX.appidMissing)
-  if (secret === '') return failure(WX.appsecretMissing)
-  if (code === '') return failure(WX.missingCode)
-  if (q.get('grant_type') !== 'authorization_code') return failure(WX.invalidGrantType)
-  const admission = deps.apps.authenticate(appid, secret)
-  if (!admission.ok) return failure(admission.error)
-  const { config } = admission.app
+  const exchange = admitCodeExchange(deps.apps, req, 'js_code')
+  if (!exchange.ok) return failure(exchange.error)
+  const { appid, code } = exchange
+  const { config } = exchange.app
   if (!hasPlatform(config.platform, 'mini-program')) return failure(WX.apiUnauthorized)
   const redeemed = deps.state.codes.redeem('login', appid, code, req.now)
   if (!redeemed.ok) return failure(redeemed.reason === 'used' ? WX.codeBeenUsed : WX.invalidCode)

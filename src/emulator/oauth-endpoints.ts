@@ -1,5 +1,6 @@
 import type { AppRegistry } from './app-registry'
 import { WX, type WeChatError } from '../core/wechat-wire/errors'
+import { admitCodeExchange } from './code-exchange'
 import { findFakeUser, headimgurlFor, openidFor, unionidFor, type FakeUser } from './fake-users'
 import type { OAuthLedger, UserGrant, UserTokenRecord } from './oauth-model'
 import { isWellFormedToken } from './token-shape'
@@ -39,17 +40,9 @@ function grantBody(deps: SnsDeps, appid: string, grant: UserGrant, withExtras: b
  * for another appid.
  */
 export function snsAccessToken(deps: SnsDeps, req: WxRequest): Outcome {
-  if (req.method !== 'GET') return failure(WX.requireGet)
-  const q = req.query
-  const appid = q.get('appid') ?? ''
-  const secret = q.get('secret') ?? ''
-  const code = q.get('code') ?? ''
-  if (appid === '') return failure(WX.appidMissing)
-  if (secret === '') return failure(WX.appsecretMissing)
-  if (code === '') return failure(WX.missingCode)
-  if (q.get('grant_type') !== 'authorization_code') return failure(WX.invalidGrantType)
-  const admission = deps.apps.authenticate(appid, secret)
-  if (!admission.ok) return failure(admission.error)
+  const exchange = admitCodeExchange(deps.apps, req, 'code')
+  if (!exchange.ok) return failure(exchange.error)
+  const { appid, code } = exchange
   const redeemed = deps.oauth.redeem(appid, code, req.now)
   if (!redeemed.ok) return failure(redeemed.reason === 'used' ? WX.codeBeenUsed : WX.invalidCode)
   return grantBody(deps, appid, redeemed.grant, true)
