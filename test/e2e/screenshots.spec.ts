@@ -94,6 +94,7 @@ for (const lang of LANGUAGES) {
       await jssdk.getByLabel(/Page URL|页面 URL/).fill('https://127.0.0.1/pay?order=1#/step/2')
       await jssdk.getByRole('button', { name: lang.sign, exact: true }).click()
       await expect(jssdk.locator('pre')).toContainText('wx.config')
+      await jssdk.locator('pre').scrollIntoViewIfNeeded()
       await page.mouse.move(0, 0)
       await shot('jssdk')
       await page.getByRole('tab', { name: lang.miniProgramTab }).click()
