@@ -1,6 +1,8 @@
 import { callLogHandlers } from '../core/call-log/handlers'
 import { localApiHandlers } from '../core/local-api'
 import type { HandlerTable } from '../core/handler-table'
+import { jssdkHandlers } from '../core/jssdk'
+import { miniProgramHandlers } from '../core/mini-program'
 import { oauthHandlers } from '../core/oauth'
 import { profileHandlers } from '../core/profiles/handlers'
 import { pushHandlers } from '../core/push'
@@ -19,6 +21,8 @@ export function createHandlerTable(services: DeskServices): HandlerTable {
     ...systemHandlers(services),
     ...localApiHandlers(services.localApi),
     ...oauthHandlers(services.oauth),
-    ...pushHandlers(services.push)
+    ...pushHandlers(services.push),
+    ...jssdkHandlers(services.jssdk),
+    ...miniProgramHandlers(services.miniProgram)
   } satisfies HandlerTable
 }

@@ -1,6 +1,8 @@
 import type { Dispatcher } from 'undici'
 import type { SystemInfo } from '../shared/contract'
+import { JssdkService } from '../core/jssdk'
 import { LocalApiService, profileCatalog } from '../core/local-api'
+import { MiniProgramService } from '../core/mini-program'
 import { OAuthService } from '../core/oauth'
 import type { ClipboardPort, ExternalOpenerPort, FileSaverPort, PowerPort, SecretCipher } from '../core/ports'
 import { ProfileService, SANDBOX_PROFILE_ID } from '../core/profiles'
@@ -53,6 +55,10 @@ export interface DeskServices {
   oauth: OAuthService
   /** The push simulator (消息推送调试): each app's 服务器配置, verification, pushes and their history. */
   push: PushWorkbench
+  /** JS-SDK: the jsapi_ticket, the signature calculator and the invalid-signature diagnosis. */
+  jssdk: JssdkService
+  /** Mini Program login: jscode2session, getuserphonenumber, and simulated codes on the emulator. */
+  miniProgram: MiniProgramService
   clipboard: ClipboardPort
   fileSaver: FileSaverPort
   opener: ExternalOpenerPort
@@ -142,6 +148,16 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     attemptTimeoutMs: ports.pushAttemptTimeoutMs
   })
 
+  const jssdk = new JssdkService({ profiles, tickets, clock, clipboard: ports.clipboard })
+  const miniProgram = new MiniProgramService({
+    profiles,
+    client,
+    tokens,
+    callLog,
+    clock,
+    simulator: sandbox?.simulator ?? null
+  })
+
   const preferences = new PreferencesService(store)
   if (preferences.get().selectedAppId === null && sandbox)
     preferences.update({ selectedAppId: SANDBOX_PROFILE_ID })
@@ -159,6 +175,8 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     localApi,
     oauth,
     push,
+    jssdk,
+    miniProgram,
     clipboard: ports.clipboard,
     fileSaver: ports.fileSaver,
     opener: ports.opener,

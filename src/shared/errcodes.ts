@@ -5,7 +5,7 @@
 import { text, type Localized } from './result'
 
 /** Where the errcode came from; some codes mean different things in different places. */
-export type ErrcodeContext = 'token-fetch' | 'token-use' | 'oauth' | 'other'
+export type ErrcodeContext = 'token-fetch' | 'token-use' | 'oauth' | 'mini-program' | 'other'
 
 export interface ErrcodeExplanation {
   errcode: number
@@ -281,6 +281,19 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
             'code 错误、已超过 5 分钟，或属于其他 AppID（例如用正式号的 AppID 换取测试号的 code）。' +
               '请重新打开授权链接，并在 5 分钟内用同一账号的 AppID 和 AppSecret 换取一次新 code。'
           )
+        },
+        'mini-program': {
+          title: text(
+            'Invalid or expired code (wx.login / getPhoneNumber)',
+            'code 无效或已过期（wx.login / 手机号）'
+          ),
+          fix: text(
+            'The code is wrong, older than 5 minutes, or was issued to another Mini Program. Call wx.login (or ' +
+              'tap the getPhoneNumber button) again and send the new code to your server at once; exchange it ' +
+              'with the AppID and AppSecret of the Mini Program whose page got it.',
+            'code 错误、已超过 5 分钟，或属于其他小程序。请重新调用 wx.login（或重新点击手机号按钮），' +
+              '立即把新 code 发给服务器，并用获得该 code 的小程序的 AppID 和 AppSecret 换取。'
+          )
         }
       }
     }
@@ -316,6 +329,32 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
           'ignore the repeated callback.',
         'code 只能使用一次，请重新发起授权获取新 code。如果回调被请求两次（state 相同），' +
           '请在授权链接中加入 connect_redirect=1，并忽略重复的回调。'
+      ),
+      in: {
+        'mini-program': {
+          title: text('The wx.login code was already used', 'code 已被使用（wx.login）'),
+          fix: text(
+            'A js_code can be exchanged only once. Call wx.login again for a new one. If your Mini Program sends ' +
+              'the code twice (a retried request, two pages logging in at once), exchange it once on the server ' +
+              'and keep the session it opened.',
+            'js_code 只能使用一次，请重新调用 wx.login 获取新 code。如果小程序把同一个 code 发送了两次' +
+              '（请求重试、两个页面同时登录），请在服务器端只换取一次，并保留它打开的会话。'
+          )
+        }
+      }
+    }
+  ],
+  [
+    40226,
+    {
+      errmsg: 'code blocked',
+      title: text('Login blocked: a high-risk user', '高风险等级用户，小程序登录被拦截'),
+      fix: text(
+        'WeChat’s risk control refused this user’s login (high risk level). Nothing your code sends can change ' +
+          'that: tell the user that login is refused and do not retry in a loop; the user can appeal through ' +
+          'WeChat’s security centre (微信安全中心).',
+        '微信风控拦截了该用户的登录（高风险等级）。修改请求无法解决：请告知用户登录被拒绝，不要循环重试；' +
+          '用户可通过微信安全中心申诉。'
       )
     }
   ],
@@ -522,7 +561,17 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
         'A per-minute limit was hit (stable_token: 10,000 a minute). Slow down and retry in the next minute.',
         '触发了每分钟调用上限（stable_token 为每分钟 1 万次）。请降低频率，下一分钟再试。'
       ),
-      retryable: true
+      retryable: true,
+      in: {
+        'mini-program': {
+          fix: text(
+            'jscode2session allows 100 calls a minute per user (getuserphonenumber has its own limit). Keep the ' +
+              'session your server opened instead of logging in on every page, and retry in the next minute.',
+            'jscode2session 每个用户每分钟最多 100 次（手机号接口另有限额）。请在服务器端保留已建立的会话，' +
+              '不要每个页面都重新登录，下一分钟再试。'
+          )
+        }
+      }
     }
   ],
   [

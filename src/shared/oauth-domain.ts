@@ -71,17 +71,25 @@ export function checkOAuthDomain(value: string): Localized | null {
   return null
 }
 
+export type CheckedDomains = { ok: true; value: string[] } | { ok: false; message: Localized }
+
 /** Validates and normalises a profile's domain list (duplicates dropped, at most two). */
-export function checkOAuthDomains(
-  values: readonly string[]
-): { ok: true; value: string[] } | { ok: false; message: Localized } {
+export function checkOAuthDomains(values: readonly string[]): CheckedDomains {
+  return checkDomainList(values, MAX_OAUTH_DOMAINS, text('网页授权 domains', '个网页授权域名'))
+}
+
+/**
+ * A list of domains as the WeChat console keeps them (网页授权, JS接口安全域名): each a bare host or host:port,
+ * normalised, duplicates dropped, at most `max`. `kind` names them in a sentence ("at most 2 网页授权 domains").
+ */
+export function checkDomainList(values: readonly string[], max: number, kind: Localized): CheckedDomains {
   const cleaned = [...new Set(values.map(normalizeOAuthDomain).filter((d) => d !== ''))]
-  if (cleaned.length > MAX_OAUTH_DOMAINS) {
+  if (cleaned.length > max) {
     return {
       ok: false,
       message: text(
-        `WeChat takes at most ${MAX_OAUTH_DOMAINS} 网页授权 domains; this list has ${cleaned.length}`,
-        `微信最多登记 ${MAX_OAUTH_DOMAINS} 个网页授权域名；当前为 ${cleaned.length} 个`
+        `WeChat takes at most ${max} ${kind.en}; this list has ${cleaned.length}`,
+        `微信最多登记 ${max} ${kind['zh-CN']}；当前为 ${cleaned.length} 个`
       )
     }
   }

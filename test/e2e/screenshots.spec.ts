@@ -3,8 +3,8 @@ import { DeskPage } from './pages/desk-page'
 import { LocalApiPanel } from './pages/local-api'
 import { OAuthWorkbench } from './pages/oauth'
 
-// The README's screenshots, taken from the real UI on the sandbox: the token panel, the OAuth workbench and
-// the Local API, in English and Chinese, light and dark, written to docs/screenshots/.
+// The README's screenshots, taken from the real UI on the sandbox: the token panel, the OAuth workbench, JS-SDK,
+// Mini Program login and the Local API, in English and Chinese, light and dark, written to docs/screenshots/.
 
 test.use({ viewport: { width: 1280, height: 800 } })
 
@@ -15,6 +15,10 @@ const LANGUAGES = [
     theme: 'Theme',
     tokenTab: 'Token',
     oauthTab: 'OAuth (网页授权)',
+    miniProgramTab: 'Mini Program login',
+    sign: 'Sign',
+    simulate: 'Simulate wx.login',
+    exchange: 'Exchange',
     api: 'Local API'
   },
   {
@@ -23,6 +27,10 @@ const LANGUAGES = [
     theme: '主题',
     tokenTab: 'access_token',
     oauthTab: '网页授权',
+    miniProgramTab: '小程序登录',
+    sign: '签名',
+    simulate: '模拟 wx.login',
+    exchange: '换取',
     api: '本地 API'
   }
 ] as const
@@ -80,6 +88,22 @@ for (const lang of LANGUAGES) {
       await expect(page.getByRole('img', { name: /QR|二维码/ })).toBeVisible()
       await page.mouse.move(0, 0)
       await shot('oauth')
+
+      await page.getByRole('tab', { name: 'JS-SDK' }).click()
+      const jssdk = page.getByRole('tabpanel').filter({ visible: true })
+      await jssdk.getByLabel(/Page URL|页面 URL/).fill('https://127.0.0.1/pay?order=1#/step/2')
+      await jssdk.getByRole('button', { name: lang.sign, exact: true }).click()
+      await expect(jssdk.locator('pre')).toContainText('wx.config')
+      await jssdk.locator('pre').scrollIntoViewIfNeeded()
+      await page.mouse.move(0, 0)
+      await shot('jssdk')
+      await page.getByRole('tab', { name: lang.miniProgramTab }).click()
+      const mp = page.getByRole('tabpanel').filter({ visible: true })
+      await mp.getByRole('button', { name: lang.simulate }).click()
+      await mp.getByRole('button', { name: lang.exchange, exact: true }).click()
+      await expect(mp.locator('dd').first()).toHaveText(/^o/)
+      await page.mouse.move(0, 0)
+      await shot('mini-program')
     }
   })
 }

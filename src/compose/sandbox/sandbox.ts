@@ -1,3 +1,4 @@
+import type { MiniProgramSimulator } from '../../core/mini-program'
 import type { OAuthDomains } from '../../core/oauth'
 import { ownOAuthDomains } from '../../core/oauth'
 import type { ProfileService, SandboxBinding } from '../../core/profiles'
@@ -15,6 +16,8 @@ export interface Sandbox {
   binding: SandboxBinding
   /** An app's 网页授权 domains: the sandbox profile without its own falls back to the emulator's default. */
   domainsFor(app: AppView): OAuthDomains
+  /** The phone for Mini Program login: codes from the emulator, for apps whose API base is the emulator. */
+  simulator: MiniProgramSimulator
   /** Keeps the emulator's account in step with the sandbox profile (its 网页授权 domains); returns a stop. */
   follow(profiles: ProfileService): () => void
   close(): Promise<void>
@@ -33,6 +36,7 @@ export async function startSandbox(clock: EmulatorClock): Promise<Sandbox> {
     emulator,
     binding: { appId: SANDBOX_APP.appid, secret: SANDBOX_APP.secret, apiBase: () => emulator.url },
     domainsFor,
+    simulator: miniProgramSimulator(emulator),
     follow(profiles) {
       const sync = (): void => {
         const sandbox = profiles.list().find((app) => app.isSandbox)
@@ -42,5 +46,28 @@ export async function startSandbox(clock: EmulatorClock): Promise<Sandbox> {
       return profiles.onChange(sync)
     },
     close: () => emulator.close()
+  }
+}
+
+const withoutSlash = (url: string): string => url.trim().replace(/\/+$/, '')
+const SIMULATE_PREFIX = /^Cannot simulate a Mini Program code: /
+
+function miniProgramSimulator(emulator: Emulator): MiniProgramSimulator {
+  return {
+    serves: (apiBase) => emulator.running && withoutSlash(apiBase) === withoutSlash(emulator.url),
+    users: () =>
+      emulator.sandboxUsers().map(({ id, nickname, phoneNumber }) => ({ id, nickname, phoneNumber })),
+    issue(kind, appid, userId) {
+      try {
+        const issued =
+          kind === 'login'
+            ? emulator.simulateLogin(appid, userId)
+            : emulator.simulatePhoneNumber(appid, userId)
+        return { ok: true, ...issued }
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error
+        return { ok: false, reason: error.message.replace(SIMULATE_PREFIX, '') }
+      }
+    }
   }
 }

@@ -1,3 +1,4 @@
+import type { JssdkSignatureCause } from '../../shared/contract'
 import { text, type Localized } from '../../shared/result'
 import { jsapiSignature, type JsapiSignature } from './signature'
 
@@ -11,16 +12,7 @@ export interface PageSignature {
   signature: string
 }
 
-export type SignatureCause =
-  | 'matches'
-  | 'ticket-stale'
-  | 'url-fragment'
-  | 'url-encoding'
-  | 'url-scheme'
-  | 'url-trailing-slash'
-  | 'url-query'
-  | 'timestamp-unit'
-  | 'unexplained'
+export type SignatureCause = JssdkSignatureCause
 
 export interface SignatureDiagnosis {
   cause: SignatureCause

@@ -1,11 +1,10 @@
+import type { JssdkFinding } from '../../shared/contract'
 import { matchesOAuthDomain } from '../../shared/oauth-domain'
-import { text, type Localized } from '../../shared/result'
+import { text } from '../../shared/result'
 
 /** Something about a page URL that decides whether wx.config will pass. */
-export interface PageUrlFinding {
+export type PageUrlFinding = JssdkFinding & {
   rule: 'not-a-url' | 'fragment-stripped' | 'not-http' | 'plain-http' | 'domain-not-registered' | 'no-domains'
-  level: 'error' | 'warning' | 'info'
-  message: Localized
 }
 
 export interface CheckedPageUrl {

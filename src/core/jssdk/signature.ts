@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomInt } from 'node:crypto'
 
 /** What wx.config is signed over (wechat-api.md §5.2). */
 export interface JsapiSignatureInput {
@@ -28,9 +28,23 @@ export function jsapiSignature(input: JsapiSignatureInput): JsapiSignature {
 
 const NONCE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
-/** A fresh nonceStr (16 letters and digits) from `random` (0 ≤ n < 1). */
-export function newNonceStr(random: () => number = Math.random): string {
+const SPAN = 0x1_0000_0000
+const cryptoUnit = (): number => randomInt(SPAN) / SPAN
+
+/** A fresh nonceStr (16 letters and digits) from `random` (0 ≤ n < 1; a CSPRNG by default). */
+export function newNonceStr(random: () => number = cryptoUnit): string {
   let out = ''
   for (let i = 0; i < 16; i++) out += NONCE_ALPHABET[Math.floor(random() * NONCE_ALPHABET.length)] ?? 'A'
   return out
+}
+
+/**
+ * The signed string as a person may see it: the ticket at its head replaced by `shown` (a mask), the rest as
+ * signed. The signature is the real one.
+ */
+export function withTicketShown(signed: JsapiSignature, ticket: string, shown: string): JsapiSignature {
+  const head = `jsapi_ticket=${ticket}&`
+  return signed.signed.startsWith(head)
+    ? { ...signed, signed: `jsapi_ticket=${shown}&${signed.signed.slice(head.length)}` }
+    : signed
 }

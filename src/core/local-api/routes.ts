@@ -104,6 +104,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
     keyed: true,
     handle: ({ gateway }, call, body) => gateway.tickets.refreshTicket(appidOf(call), typeOf(call), body)
   },
+  {
+    path: '/v1/apps/{appid}/jssdk-config',
+    methods: READ,
+    keyed: true,
+    handle: ({ gateway }, call) => gateway.tickets.jssdkConfig(appidOf(call), call.query)
+  },
   // WeChat's own paths answer a wrong method the way WeChat does (43001 / 43002, HTTP 200). Every other path
   // outside /v1 is the gateway's (see Gateway.owns): relayed to the app's upstream.
   {

@@ -1,6 +1,7 @@
 import type { AppDraft } from '../../shared/contract'
 import { DEFAULT_API_BASE } from '../../shared/contract'
-import { checkOAuthDomains } from '../../shared/oauth-domain'
+import { checkJsDomains } from '../../shared/js-domain'
+import { checkOAuthDomains, type CheckedDomains } from '../../shared/oauth-domain'
 import { DeskFailure, text, type FieldIssue } from '../../shared/result'
 import {
   checkAppId,
@@ -12,12 +13,13 @@ import {
 } from '../../shared/validation'
 import type { StoredProfile } from '../storage'
 
-/** What a valid draft sets on the stored profile. `oauthDomains` is absent when the draft leaves them as they are. */
+/** What a valid draft sets on the stored profile. A domain list is absent when the draft leaves it as it is. */
 export type DraftFields = Pick<
   StoredProfile,
   'name' | 'appId' | 'kind' | 'env' | 'mode' | 'apiBase' | 'remoteUrl'
 > & {
   oauthDomains?: string[]
+  jsDomains?: string[]
 }
 
 /** A valid draft: the fields to store, and a new secret or remote key to take into custody (null: keep). */
@@ -84,7 +86,7 @@ export function checkDraft(draft: AppDraft, { current, hasRemoteKey, twinOf }: D
       )
     })
   }
-  const oauthDomains = oauthDomainsOf(draft, issues)
+  const domains = domainsOf(draft, issues)
   if (issues.length > 0) throw invalid(issues)
   return {
     fields: {
@@ -95,7 +97,7 @@ export function checkDraft(draft: AppDraft, { current, hasRemoteKey, twinOf }: D
       mode: draft.mode,
       apiBase,
       remoteUrl,
-      ...(oauthDomains !== undefined && { oauthDomains })
+      ...domains
     },
     secret: secretInput === '' ? null : secretInput,
     remoteKey: remote && remoteKey !== '' ? remoteKey : null
@@ -108,9 +110,9 @@ export function checkDraft(draft: AppDraft, { current, hasRemoteKey, twinOf }: D
  */
 export function checkSandboxDraft(
   draft: AppDraft
-): Pick<DraftFields, 'name' | 'env' | 'mode' | 'kind' | 'oauthDomains'> {
+): Pick<DraftFields, 'name' | 'env' | 'mode' | 'kind' | 'oauthDomains' | 'jsDomains'> {
   const issues = issue('name', checkName(draft.name))
-  const oauthDomains = oauthDomainsOf(draft, issues)
+  const domains = domainsOf(draft, issues)
   if (issues.length > 0) throw invalid(issues)
   if (draft.mode === 'remote') {
     throw invalid([
@@ -128,17 +130,29 @@ export function checkSandboxDraft(
     env: draft.env,
     mode: draft.mode,
     kind: draft.kind,
-    ...(oauthDomains !== undefined && { oauthDomains })
+    ...domains
   }
 }
 
-/** The draft's 网页授权 domains, normalised; undefined when the draft leaves the stored ones as they are. */
-function oauthDomainsOf(draft: AppDraft, issues: FieldIssue[]): string[] | undefined {
-  if (draft.oauthDomains === undefined) return undefined
-  const checked = checkOAuthDomains(draft.oauthDomains)
-  if (checked.ok) return checked.value
-  issues.push({ path: 'oauthDomains', message: checked.message })
-  return undefined
+const DOMAIN_CHECKS = {
+  oauthDomains: checkOAuthDomains,
+  jsDomains: checkJsDomains
+} satisfies Record<'oauthDomains' | 'jsDomains', (values: readonly string[]) => CheckedDomains>
+
+/**
+ * The draft's domain lists (网页授权, JS接口安全域名), normalised; a list the draft leaves out keeps the stored
+ * one, so it is absent here.
+ */
+function domainsOf(draft: AppDraft, issues: FieldIssue[]): Pick<DraftFields, 'oauthDomains' | 'jsDomains'> {
+  const out: Pick<DraftFields, 'oauthDomains' | 'jsDomains'> = {}
+  for (const field of ['oauthDomains', 'jsDomains'] as const) {
+    const values = draft[field]
+    if (values === undefined) continue
+    const checked = DOMAIN_CHECKS[field](values)
+    if (checked.ok) out[field] = checked.value
+    else issues.push({ path: field, message: checked.message })
+  }
+  return out
 }
 
 function invalid(issues: FieldIssue[]): DeskFailure {

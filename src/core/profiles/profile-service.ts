@@ -106,6 +106,7 @@ export class ProfileService {
       remoteUrl: profile.mode === 'remote' ? (profile.remoteUrl ?? null) : null,
       hasRemoteKey: this.secrets.hasRemoteKey(profile.id),
       oauthDomains: profile.oauthDomains ?? [],
+      jsDomains: profile.jsDomains ?? [],
       createdAt: profile.createdAt
     }
   }
@@ -171,7 +172,8 @@ export class ProfileService {
       createdAt: this.deps.now(),
       secretEnc: null,
       remoteKeyEnc: null,
-      oauthDomains: fields.oauthDomains ?? []
+      oauthDomains: fields.oauthDomains ?? [],
+      jsDomains: fields.jsDomains ?? []
     }
     if (secret !== null) this.secrets.storeSecret(profile, secret)
     if (remoteKey !== null) this.secrets.storeRemoteKey(profile, remoteKey)

@@ -42,6 +42,8 @@ export const storedProfileSchema = z.object({
   remoteKeyEnc: z.string().nullable().optional(),
   /** 网页授权 callback domains (bare host or host:port). Absent in older files: none. */
   oauthDomains: z.array(z.string()).optional(),
+  /** JS接口安全域名 (bare host or host:port). Absent in older files: none. */
+  jsDomains: z.array(z.string()).optional(),
   /** The push simulator's 服务器配置. Absent in older files and until first saved. */
   push: storedPushSettingsSchema.optional()
 })

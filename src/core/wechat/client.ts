@@ -14,7 +14,10 @@ import {
   type Interpretation
 } from './response'
 import { checkSnsGrant, checkSnsOk, checkSnsUserInfo } from './sns-response'
+import { checkCodeSession, checkPhoneInfo } from './mini-program-response'
 import type {
+  CodeSession,
+  PhoneInfo,
   SnsGrant,
   SnsUserInfo,
   TicketGrant,
@@ -366,6 +369,25 @@ export function createWeChatClient(opts: WeChatClientOptions = {}): WeChatClient
         query: { access_token: accessToken, openid, lang },
         secrets: [accessToken],
         check: checkSnsUserInfo
+      }),
+    jscode2session: ({ apiBase, appid, secret, code }) =>
+      call<CodeSession>({
+        endpoint: '/sns/jscode2session',
+        method: 'GET',
+        apiBase,
+        query: { appid, secret, js_code: code, grant_type: 'authorization_code' },
+        secrets: [secret],
+        check: checkCodeSession
+      }),
+    getUserPhoneNumber: ({ apiBase, accessToken, code, openid }) =>
+      call<PhoneInfo>({
+        endpoint: '/wxa/business/getuserphonenumber',
+        method: 'POST',
+        apiBase,
+        query: { access_token: accessToken },
+        json: { code, ...(openid !== undefined && { openid }) },
+        secrets: [accessToken],
+        check: checkPhoneInfo
       }),
     async close() {
       if (closed) return

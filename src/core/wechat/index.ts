@@ -9,6 +9,8 @@ export { failureToDeskError, isRetryable } from './failures'
 export { isTokenLifetime, MAX_TOKEN_LIFETIME_S } from './response'
 export { redactText, redactUrl, MASK } from './redact'
 export type {
+  CodeSession,
+  PhoneInfo,
   SnsGrant,
   SnsUserInfo,
   TicketGrant,

@@ -11,6 +11,8 @@ export type WeChatEndpoint =
   | '/sns/oauth2/refresh_token'
   | '/sns/auth'
   | '/sns/userinfo'
+  | '/sns/jscode2session'
+  | '/wxa/business/getuserphonenumber'
 
 /** One upstream HTTP exchange as the client reports it: a call log entry before the log numbers it. */
 export type UpstreamCall = Omit<CallLogInput, 'profileId'>
@@ -53,6 +55,24 @@ export interface TicketGrant {
   ticket: string
   /** Seconds; WeChat always says 7200, even for a ticket it handed out before (its true life is unknowable). */
   expiresIn: number
+}
+
+/** /sns/jscode2session: who logged in to the Mini Program, and the key of the session the code opened. */
+export interface CodeSession {
+  openid: string
+  /** A credential: never logged, never shown unless the user asks. */
+  sessionKey: string
+  /** Only when the Mini Program is bound to an Open Platform account. */
+  unionid: string | null
+}
+
+/** getuserphonenumber's `phone_info`. */
+export interface PhoneInfo {
+  phoneNumber: string
+  purePhoneNumber: string
+  /** A string in WeChat's field table, a number in its sample: kept as text. */
+  countryCode: string
+  watermark: { timestamp: number; appid: string }
 }
 
 export interface TokenGrant {
@@ -112,6 +132,21 @@ export interface WeChatClient {
     openid: string
     lang: 'zh_CN' | 'zh_TW' | 'en'
   }): Promise<UpstreamResult<SnsUserInfo>>
+  /** GET /sns/jscode2session: exchanges a wx.login code (single use, 5 minutes) for openid and session_key. */
+  jscode2session(p: {
+    apiBase: string
+    appid: string
+    secret: string
+    code: string
+  }): Promise<UpstreamResult<CodeSession>>
+  /** POST /wxa/business/getuserphonenumber `{code, openid?}`: the phone number behind a getPhoneNumber code. */
+  getUserPhoneNumber(p: {
+    apiBase: string
+    accessToken: string
+    code: string
+    /** Checks the code belongs to this user (40003 otherwise). */
+    openid?: string
+  }): Promise<UpstreamResult<PhoneInfo>>
   /** Closes the client's own connection pool (not an injected dispatcher). Idempotent. */
   close(): Promise<void>
 }

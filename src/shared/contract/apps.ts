@@ -65,6 +65,8 @@ export interface AppView {
   hasRemoteKey: boolean
   /** 网页授权 callback domains registered for this app (bare host or host:port); absent = none. */
   oauthDomains?: string[]
+  /** JS接口安全域名: hosts whose pages may call wx.config (bare host or host:port); absent = none. */
+  jsDomains?: string[]
   createdAt: number
 }
 
@@ -83,7 +85,9 @@ export const appDraftSchema = z
     remoteUrl: str(500).optional(),
     remoteKey: str(500).optional(),
     /** 网页授权 callback domains (bare host or host:port, at most 2); omitted on update = keep. */
-    oauthDomains: z.array(str(300)).max(10).optional()
+    oauthDomains: z.array(str(300)).max(10).optional(),
+    /** JS接口安全域名 (bare host or host:port, at most 5); omitted on update = keep. */
+    jsDomains: z.array(str(300)).max(20).optional()
   })
   .strict()
 export type AppDraft = z.infer<typeof appDraftSchema>

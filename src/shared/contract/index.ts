@@ -8,7 +8,9 @@ import type { Result } from '../result'
 import { appCalls, appEvents } from './apps'
 import { callLogCalls, callLogEvents } from './call-log'
 import { emulatorCalls, emulatorEvents } from './emulator'
+import { jssdkCalls } from './jssdk'
 import { localApiCalls, localApiEvents } from './local-api'
+import { miniProgramCalls } from './mini-program'
 import { oauthCalls, oauthEvents } from './oauth'
 import { pushCalls, pushEvents } from './push'
 import { systemCalls, systemEvents } from './system'
@@ -17,7 +19,9 @@ import { tokenCalls, tokenEvents } from './tokens'
 export * from './apps'
 export * from './call-log'
 export * from './emulator'
+export * from './jssdk'
 export * from './local-api'
+export * from './mini-program'
 export * from './oauth'
 export * from './push'
 export * from './system'
@@ -32,7 +36,9 @@ export const calls = {
   ...systemCalls,
   ...localApiCalls,
   ...oauthCalls,
-  ...pushCalls
+  ...pushCalls,
+  ...jssdkCalls,
+  ...miniProgramCalls
 } as const
 
 export const events = {

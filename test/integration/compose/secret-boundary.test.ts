@@ -46,6 +46,18 @@ describe('the AppSecret never leaves main', () => {
       copyToken: [{ id, format: 'curl' }],
       exportPostman: [{ id }],
       listCallLog: [{}, { id }],
+      getJssdkSetup: [{ id }, { id: sandbox }],
+      fetchJssdkTicket: [{ id }, { id: sandbox }],
+      signJssdk: [
+        { id, url: 'https://www.example.com/', nonceStr: 'n', timestamp: '1' },
+        { id: sandbox, url: 'https://www.example.com/', nonceStr: 'n', timestamp: '1' }
+      ],
+      getMiniProgramSetup: [{ id }, { id: sandbox }],
+      exchangeMiniProgramCode: [
+        { id, code: 'not-a-code' },
+        { id: sandbox, code: 'not-a-code' }
+      ],
+      getMiniProgramPhoneNumber: [{ id, code: 'not-a-code' }],
       updateApp: [
         {
           id,

@@ -23,6 +23,8 @@ describe("the app's workspace tabs", () => {
     ).toEqual([
       ['Token', 'true', 0],
       ['OAuth (网页授权)', 'false', -1],
+      ['JS-SDK', 'false', -1],
+      ['Mini Program login', 'false', -1],
       ['Push (消息推送)', 'false', -1]
     ])
     const tokenSection = screen.getByRole('tabpanel', { name: 'Token' })
@@ -44,6 +46,12 @@ describe("the app's workspace tabs", () => {
     expect(screen.queryByRole('region', { name: 'Token' })).toBeNull()
 
     fireEvent.keyDown(tab('OAuth (网页授权)'), { key: 'ArrowRight' })
+    expect(document.activeElement).toBe(tab('JS-SDK'))
+    screen.getByRole('region', { name: 'JS-SDK workbench' })
+    fireEvent.keyDown(tab('JS-SDK'), { key: 'ArrowRight' })
+    expect(document.activeElement).toBe(tab('Mini Program login'))
+    screen.getByRole('region', { name: 'Mini Program login' })
+    fireEvent.keyDown(tab('Mini Program login'), { key: 'ArrowRight' })
     expect(document.activeElement).toBe(tab('Push (消息推送)'))
     screen.getByRole('region', { name: 'Push simulator (消息推送调试)' })
     fireEvent.keyDown(tab('Push (消息推送)'), { key: 'ArrowRight' })
@@ -55,6 +63,9 @@ describe("the app's workspace tabs", () => {
     fireEvent.keyDown(tab('Token'), { key: 'ArrowLeft' })
     expect(tab('Push (消息推送)').getAttribute('aria-selected')).toBe('true')
     fireEvent.keyDown(tab('Push (消息推送)'), { key: 'ArrowLeft' })
+    expect(tab('Mini Program login').getAttribute('aria-selected')).toBe('true')
+    fireEvent.keyDown(tab('Mini Program login'), { key: 'ArrowLeft' })
+    fireEvent.keyDown(tab('JS-SDK'), { key: 'ArrowLeft' })
     expect(tab('OAuth (网页授权)').getAttribute('aria-selected')).toBe('true')
 
     fireEvent.click(
@@ -73,6 +84,8 @@ describe("the app's workspace tabs", () => {
     await screen.findByRole('tablist', { name: '应用功能' })
     expect(tab('access_token').getAttribute('aria-selected')).toBe('true')
     tab('网页授权')
+    tab('JS-SDK')
+    tab('小程序登录')
     tab('消息推送')
     screen.getByRole('region', { name: 'access_token' })
   })

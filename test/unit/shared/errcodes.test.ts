@@ -195,3 +195,26 @@ describe('parseCallerIp', () => {
     expect(parseCallerIp(errmsg)).toBe(ip)
   })
 })
+
+describe('Mini Program login errcodes', () => {
+  it.each([
+    [40029, 'Invalid or expired code (wx.login / getPhoneNumber)'],
+    [40163, 'The wx.login code was already used'],
+    [40226, 'Login blocked: a high-risk user']
+  ])('explains %i in the Mini Program’s words', (errcode, title) => {
+    const x = explainErrcode(errcode, 'errmsg', 'mini-program')
+    expect(x.title.en).toBe(title)
+    expect(x.title['zh-CN'].length).toBeGreaterThan(2)
+    expect(x.fix.en.length).toBeGreaterThan(20)
+  })
+
+  it('says jscode2session’s per-user minute limit for 45011, retryable', () => {
+    const x = explainErrcode(
+      45011,
+      'api minute-quota reach limit mustslower retry next minute',
+      'mini-program'
+    )
+    expect(x.fix.en).toContain('100 calls a minute per user')
+    expect(x.retryable).toBe(true)
+  })
+})

@@ -1,6 +1,7 @@
 import type { CallFlag } from '../../../shared/contract'
 import { DeskFailure } from '../../../shared/result'
 import type { CallLog } from '../../call-log'
+import { checkPageUrl, pageConfig } from '../../jssdk'
 import { parseJsonObject } from '../../http/read-body'
 import { jsonReply, reply, type Reply, type SendReply } from '../../http/reply'
 import type { Clock } from '../../time/clock'
@@ -81,6 +82,29 @@ export class TicketDesk {
     }
   }
 
+  /**
+   * `GET /v1/apps/{appid}/jssdk-config?url=…`: what an H5 backend hands its page for wx.config, signed with the
+   * shared jsapi_ticket. The URL is signed without its fragment, as WeChat does; the domain is WeChat's to check.
+   */
+  async jssdkConfig(appid: string, query: string): Promise<Reply> {
+    const found = this.appOf(appid, 'jsapi')
+    if ('kind' in found) return found
+    const url = checkPageUrl(new URLSearchParams(query).get('url') ?? '', []).url
+    if (url === null || !/^https?:\/\//i.test(url)) {
+      return apiError(
+        400,
+        'invalid-input',
+        'Send ?url=<the page URL, URL-encoded>: the full http(s) address the page is on, query included.'
+      )
+    }
+    try {
+      const ticket = await found.tickets.get(found.profileId, 'jsapi')
+      return jsonReply(200, JSON.stringify(pageConfig(found.appId, ticket.value, url, this.deps.clock.now())))
+    } catch (error) {
+      return tokenFailureReply(error, this.deps.logError ?? (() => undefined))
+    }
+  }
+
   /** `POST /v1/apps/{appid}/tickets/{type}/refresh` with `{"stale_ticket":"…"}` */
   async refreshTicket(appid: string, type: string, body: string): Promise<Reply> {
     const found = this.appOf(appid, type)
@@ -144,13 +168,13 @@ export class TicketDesk {
   private appOf(
     appid: string,
     type: string
-  ): SendReply | { profileId: string; type: TicketType; tickets: TicketAccess } {
+  ): SendReply | { profileId: string; appId: string; type: TicketType; tickets: TicketAccess } {
     if (!isTicketType(type)) return apiError(404, 'not-found', 'Ticket types are jsapi and wx_card.')
     const lookup = this.deps.index.lookup(appid)
     if (lookup.kind !== 'found')
       return apiError(404, 'unknown-app', 'No single app with that AppID is set up in the desk.')
     if (this.tickets === null) return apiError(503, 'internal', 'Tickets are not served here.')
-    return { profileId: lookup.app.profileId, type, tickets: this.tickets }
+    return { profileId: lookup.app.profileId, appId: lookup.app.appId, type, tickets: this.tickets }
   }
 }
 

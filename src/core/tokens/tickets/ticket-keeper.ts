@@ -17,6 +17,8 @@ import { TICKET_TYPES, ticketFromGrant, type HeldTicket } from './held-ticket'
  */
 export const TICKET_REFRESH_MARGIN_MS = 600_000
 export const RECHECK_MS = 60_000
+/** How many replaced tickets of an app and type are remembered, to recognise a signature made with one. */
+const HISTORY = 5
 
 export interface TicketKeeperDeps {
   tokens: Pick<TokenKeeper, 'current' | 'ensure' | 'tokenRejected'>
@@ -30,6 +32,8 @@ export interface TicketKeeperDeps {
 
 interface Line {
   held: HeldTicket | null
+  /** Tickets held before `held` in this run, newest first. */
+  previous: string[]
   /** When WeChat was last asked, and what it said when it refused. */
   askedAt: number | null
   failure: { error: DeskError; at: number } | null
@@ -84,6 +88,11 @@ export class TicketKeeper {
     const held = this.current(profileId, type)
     const ticket = held && held.value !== stale ? held : await this.fetch(profileId, type)
     return { ticket, refreshed: ticket.value !== stale }
+  }
+
+  /** The tickets held before the current one in this run, newest first (at most five). Never calls WeChat. */
+  history(profileId: string, type: TicketType): string[] {
+    return [...(this.lines.get(keyOf(profileId, type))?.previous ?? [])]
   }
 
   /** The profile changed or went away: its tickets are dropped. */
@@ -156,6 +165,9 @@ export class TicketKeeper {
   }
 
   private landed(profileId: string, type: TicketType, line: Line, held: HeldTicket): void {
+    if (line.held && line.held.value !== held.value) {
+      line.previous = [line.held.value, ...line.previous.filter((v) => v !== held.value)].slice(0, HISTORY)
+    }
     line.held = held
     line.failure = null
     line.cancelTimer?.()
@@ -188,7 +200,7 @@ export class TicketKeeper {
     const key = keyOf(profileId, type)
     let line = this.lines.get(key)
     if (!line) {
-      line = { held: null, askedAt: null, failure: null, cancelTimer: null }
+      line = { held: null, previous: [], askedAt: null, failure: null, cancelTimer: null }
       this.lines.set(key, line)
     }
     return line

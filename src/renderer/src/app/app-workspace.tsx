@@ -5,6 +5,8 @@ import { TabList, TabPanel, type TabItem } from '../components/tabs'
 import { AppSummary } from '../features/apps/app-summary'
 import { CallLogPanel } from '../features/call-log/call-log-panel'
 import { EmulatorPanel } from '../features/emulator/emulator-panel'
+import { JssdkWorkbench } from '../features/jssdk/jssdk-workbench'
+import { MiniProgramWorkbench } from '../features/mini-program/mini-program-workbench'
 import { OAuthWorkbench } from '../features/oauth/oauth-workbench'
 import { PushWorkbench } from '../features/push/push-workbench'
 import { TokenPanel } from '../features/token/token-panel'
@@ -12,15 +14,17 @@ import { showAppTab, useViewStore, type AppTab } from './view-store'
 
 /**
  * The selected app: who it is, then one section at a time — its token (with the emulator for the sandbox and
- * the call log), its OAuth workbench or its push simulator. All stay mounted, so switching keeps what was typed.
+ * the call log), its OAuth workbench, JS-SDK, Mini Program login or push simulator. All stay mounted, so switching keeps what was typed.
  */
 export function AppWorkspace({ app }: { app: AppView }) {
-  const { t } = useTranslation(['app', 'push'])
+  const { t } = useTranslation(['app', 'push', 'jssdk', 'miniProgram'])
   const idBase = useId()
   const tab = useViewStore((state) => state.appTab)
   const tabs: TabItem<AppTab>[] = [
     { value: 'token', label: t('workspace.tabs.token') },
     { value: 'oauth', label: t('workspace.tabs.oauth') },
+    { value: 'jssdk', label: t('jssdk:tab') },
+    { value: 'mini-program', label: t('miniProgram:tab') },
     { value: 'push', label: t('push:tab') }
   ]
 
@@ -42,6 +46,17 @@ export function AppWorkspace({ app }: { app: AppView }) {
       </TabPanel>
       <TabPanel idBase={idBase} value="oauth" selected={tab === 'oauth'} className="workspace-section">
         <OAuthWorkbench app={app} />
+      </TabPanel>
+      <TabPanel idBase={idBase} value="jssdk" selected={tab === 'jssdk'} className="workspace-section">
+        <JssdkWorkbench app={app} />
+      </TabPanel>
+      <TabPanel
+        idBase={idBase}
+        value="mini-program"
+        selected={tab === 'mini-program'}
+        className="workspace-section"
+      >
+        <MiniProgramWorkbench app={app} />
       </TabPanel>
       <TabPanel idBase={idBase} value="push" selected={tab === 'push'} className="workspace-section">
         <PushWorkbench app={app} />

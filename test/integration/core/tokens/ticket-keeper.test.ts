@@ -71,6 +71,23 @@ describe('the ticket keeper', () => {
     expect(next.value).not.toBe(held.value)
   })
 
+  it('remembers the tickets it replaced, so a signature made with one is recognised', async () => {
+    w = await keeperWorld({ mode: 'classic' })
+    tickets = ticketKeeper()
+    const held = await tickets.get(w.profileId, 'jsapi')
+    expect(tickets.history(w.profileId, 'jsapi')).toEqual([])
+    await w.advance(held.expiresAt - TICKET_REFRESH_MARGIN_MS - w.clock.now() + 1_000)
+    await tickets.whenIdle()
+    // WeChat handed the same ticket out again: nothing was replaced.
+    expect(tickets.history(w.profileId, 'jsapi')).toEqual([])
+    await w.advance(TICKET_REFRESH_MARGIN_MS)
+    await tickets.whenIdle()
+    const next = await tickets.get(w.profileId, 'jsapi')
+    expect(next.value).not.toBe(held.value)
+    expect(tickets.history(w.profileId, 'jsapi')).toEqual([held.value])
+    expect(tickets.history(w.profileId, 'wx_card')).toEqual([])
+  })
+
   it('gets a working token first when WeChat rejects the one it used', async () => {
     w = await keeperWorld({ mode: 'classic' })
     tickets = ticketKeeper()

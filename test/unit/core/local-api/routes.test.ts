@@ -81,6 +81,7 @@ describe('the local API route table', () => {
         '/v1/apps',
         '/v1/apps/{appid}/access-token',
         '/v1/apps/{appid}/access-token/refresh',
+        '/v1/apps/{appid}/jssdk-config',
         '/v1/apps/{appid}/tickets/{type}',
         '/v1/apps/{appid}/tickets/{type}/refresh',
         '/v1/events'

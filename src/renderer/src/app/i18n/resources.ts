@@ -11,8 +11,12 @@ import { callLogEn } from '../../features/call-log/strings/en'
 import { callLogZhCN } from '../../features/call-log/strings/zh-cn'
 import { emulatorEn } from '../../features/emulator/strings/en'
 import { emulatorZhCN } from '../../features/emulator/strings/zh-cn'
+import { jssdkEn } from '../../features/jssdk/strings/en'
+import { jssdkZhCN } from '../../features/jssdk/strings/zh-cn'
 import { localApiEn } from '../../features/local-api/strings/en'
 import { localApiZhCN } from '../../features/local-api/strings/zh-cn'
+import { miniProgramEn } from '../../features/mini-program/strings/en'
+import { miniProgramZhCN } from '../../features/mini-program/strings/zh-cn'
 import { oauthEn } from '../../features/oauth/strings/en'
 import { oauthZhCN } from '../../features/oauth/strings/zh-cn'
 import { pushEn } from '../../features/push/strings/en'
@@ -34,7 +38,9 @@ export const en = {
   emulator: emulatorEn,
   oauth: oauthEn,
   localApi: localApiEn,
-  push: pushEn
+  push: pushEn,
+  jssdk: jssdkEn,
+  miniProgram: miniProgramEn
 }
 
 const zhCN: typeof en = {
@@ -47,7 +53,9 @@ const zhCN: typeof en = {
   emulator: emulatorZhCN,
   oauth: oauthZhCN,
   localApi: localApiZhCN,
-  push: pushZhCN
+  push: pushZhCN,
+  jssdk: jssdkZhCN,
+  miniProgram: miniProgramZhCN
 }
 
 export const resources: Record<UiLanguage, typeof en> = { en, 'zh-CN': zhCN }

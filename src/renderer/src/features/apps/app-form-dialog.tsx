@@ -155,6 +155,21 @@ export function AppFormDialog({ app, onClose }: AppFormDialogProps) {
               />
             )}
           </FormField>
+          <FormField {...fieldOf('jsDomains')} label={t('form.jsDomains')} hint={t('form.jsDomainsHint')}>
+            {(control) => (
+              <textarea
+                {...control}
+                className="mono"
+                rows={2}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="www.example.com"
+                value={values.jsDomains}
+                onChange={(event) => change('jsDomains', event.target.value)}
+                onBlur={() => blur('jsDomains')}
+              />
+            )}
+          </FormField>
           {form.otherIssues.map((message) => (
             <p key={message.en} className="field-issue" role="alert">
               {localize(message)}

@@ -1,3 +1,4 @@
+import { checkJsDomains } from '../../../../shared/js-domain'
 import { checkOAuthDomains, normalizeOAuthDomain } from '../../../../shared/oauth-domain'
 import { text, type FieldIssue, type Localized } from '../../../../shared/result'
 import type { AppKind, AppView, EnvTag, TokenMode } from '../../../../shared/contract'
@@ -21,7 +22,8 @@ const APP_FIELDS = [
   'apiBase',
   'remoteUrl',
   'remoteKey',
-  'oauthDomains'
+  'oauthDomains',
+  'jsDomains'
 ] as const
 export type AppField = (typeof APP_FIELDS)[number]
 
@@ -40,6 +42,8 @@ export interface AppFormValues {
   remoteKey: string
   /** 网页授权 callback domains as typed: one per line or separated by commas. */
   oauthDomains: string
+  /** JS接口安全域名 as typed, like the OAuth domains. */
+  jsDomains: string
 }
 
 export function initialValues(app?: AppView): AppFormValues {
@@ -54,7 +58,8 @@ export function initialValues(app?: AppView): AppFormValues {
       apiBase: '',
       remoteUrl: '',
       remoteKey: '',
-      oauthDomains: ''
+      oauthDomains: '',
+      jsDomains: ''
     }
   }
   return {
@@ -67,7 +72,8 @@ export function initialValues(app?: AppView): AppFormValues {
     apiBase: app.apiBase,
     remoteUrl: app.remoteUrl ?? '',
     remoteKey: '',
-    oauthDomains: (app.oauthDomains ?? []).join('\n')
+    oauthDomains: (app.oauthDomains ?? []).join('\n'),
+    jsDomains: (app.jsDomains ?? []).join('\n')
   }
 }
 
@@ -96,6 +102,8 @@ export function toDraft(values: AppFormValues, app?: AppView): AppDraftInput {
   }
   const domains = splitDomains(values.oauthDomains)
   if (app ? !sameDomains(domains, app.oauthDomains ?? []) : domains.length > 0) draft.oauthDomains = domains
+  const jsDomains = splitDomains(values.jsDomains)
+  if (app ? !sameDomains(jsDomains, app.jsDomains ?? []) : jsDomains.length > 0) draft.jsDomains = jsDomains
   return draft
 }
 
@@ -118,6 +126,10 @@ export function hintFor(field: AppField, values: AppFormValues): Localized | nul
     }
     case 'oauthDomains': {
       const checked = checkOAuthDomains(splitDomains(values.oauthDomains))
+      return checked.ok ? null : checked.message
+    }
+    case 'jsDomains': {
+      const checked = checkJsDomains(splitDomains(values.jsDomains))
       return checked.ok ? null : checked.message
     }
     case 'remoteUrl': {

@@ -45,6 +45,9 @@ export const appsEn = {
     oauthDomains: 'OAuth callback domains',
     oauthDomainsHint:
       'Optional. The 网页授权 domains exactly as registered in the console: bare host, or host:port on a test account. At most 2, one per line or separated by commas.',
+    jsDomains: 'JS-SDK domains (JS接口安全域名)',
+    jsDomainsHint:
+      'Optional. The hosts whose pages call wx.config, as registered in 公众号设置 → 功能设置: bare host. At most 5, one per line or separated by commas.',
     modes: { stable: 'Stable (recommended)', classic: 'Classic', remote: 'Remote (another 中控)' },
     appIdHint: '“wx” followed by 16 hex digits, from the WeChat admin console.',
     secretHint: '32 hex digits. It stays in the main process; this window never sees it again.',

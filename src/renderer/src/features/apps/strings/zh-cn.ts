@@ -47,6 +47,9 @@ export const appsZhCN: typeof appsEn = {
     oauthDomains: '网页授权回调域名',
     oauthDomainsHint:
       '可选。与后台登记的网页授权域名完全一致：只填主机名，测试号可写 主机名:端口。最多 2 个，每行一个或用逗号分隔。',
+    jsDomains: 'JS 接口安全域名',
+    jsDomainsHint:
+      '可选。调用 wx.config 的页面所在域名，与 公众号设置 → 功能设置 中登记的一致：只填主机名。最多 5 个，每行一个或用逗号分隔。',
     modes: {
       stable: 'stable_token（推荐）',
       classic: '普通 access_token（/cgi-bin/token）',
