@@ -3,6 +3,7 @@
  * Shared by main and the renderer, so it must stay free of Node imports.
  */
 import { text, type Localized } from './result'
+import { WECHAT_ERRMSG } from './wechat-errors'
 
 /** Where the errcode came from; some codes mean different things in different places. */
 export type ErrcodeContext = 'token-fetch' | 'token-use' | 'oauth' | 'mini-program' | 'other'
@@ -45,7 +46,8 @@ interface Variant {
 }
 
 interface Entry {
-  errmsg: string
+  /** Only where WeChat's wording is not in its errmsg table (`WX`), e.g. a sample with a caller IP. */
+  errmsg?: string
   title: Localized
   fix: Wording
   retryable?: boolean
@@ -108,7 +110,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     -1,
     {
-      errmsg: 'system error',
       title: text('WeChat is busy (system error)', '系统繁忙'),
       fix: text(
         'A transient failure on WeChat’s side. Retry after a short pause (back off: 1 s, 2 s, 4 s …).',
@@ -138,7 +139,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     40001,
     {
-      errmsg: 'invalid credential, access_token is invalid or not latest',
       title: text(
         'Invalid credential: wrong AppSecret, or the access_token is invalid / not the latest',
         'AppSecret 错误，或 access_token 无效/不是最新'
@@ -185,7 +185,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     40002,
     {
-      errmsg: 'invalid grant_type',
       title: text('Invalid grant_type', '不合法的凭证类型（grant_type）'),
       fix: text(
         'Send grant_type=client_credential to /cgi-bin/token and /cgi-bin/stable_token ' +
@@ -198,7 +197,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     40003,
     {
-      errmsg: 'invalid openid',
       title: text('Invalid OpenID', '不合法的 OpenID'),
       fix: text(
         'The openid does not belong to this app: openids differ per AppID. Use the openid returned together ' +
@@ -210,7 +208,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     40013,
     {
-      errmsg: 'invalid appid',
       title: text('Invalid AppID', '不合法的 AppID'),
       fix: text(
         'Check the AppID: "wx" followed by 16 lower-case hex digits, copied from the console with no spaces. ' +
@@ -232,7 +229,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     40014,
     {
-      errmsg: 'invalid access_token',
       title: text('Invalid access_token', '不合法的 access_token'),
       fix: text(
         'The token is malformed: usually truncated (store at least 512 characters), URL-encoded twice, or ' +
@@ -265,7 +261,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     40029,
     {
-      errmsg: 'invalid code',
       title: text('Invalid or expired OAuth code', 'code 无效或已过期'),
       fix: text(
         'The code is wrong, older than 5 minutes, or was issued for another AppID. Start the authorisation ' +
@@ -301,7 +296,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     40030,
     {
-      errmsg: 'invalid refresh_token',
       title: text('Invalid refresh_token', '不合法的 refresh_token'),
       fix: text(
         'Use the refresh_token from the latest code exchange for this user, unmodified. A later snsapi_base ' +
@@ -313,7 +307,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     40125,
     {
-      errmsg: 'invalid appsecret',
       title: WRONG_SECRET_TITLE,
       fix: WRONG_SECRET_FIX
     }
@@ -321,7 +314,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     40163,
     {
-      errmsg: 'code been used',
       title: text('The OAuth code was already used', 'code 已被使用'),
       fix: text(
         'A code can be exchanged only once. Start the authorisation again for a new code. If your callback ' +
@@ -369,7 +361,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     40243,
     {
-      errmsg: 'AppSecret is frozen',
       title: text('The AppSecret is frozen', 'AppSecret 已被冻结'),
       fix: text(
         `Unfreeze the AppSecret in ${CONSOLE_SECRET} (or reset it). Freezing and unfreezing take about ` +
@@ -381,7 +372,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     41001,
     {
-      errmsg: 'access_token missing',
       title: text('access_token is missing', '缺少 access_token'),
       fix: text(
         'Pass the token as the access_token query parameter (?access_token=…), not in a header or the body.',
@@ -392,7 +382,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     41002,
     {
-      errmsg: 'appid missing',
       title: text('appid is missing', '缺少 appid'),
       fix: text(
         'Send the appid parameter (query for /cgi-bin/token, JSON body for stable_token).',
@@ -403,7 +392,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     41003,
     {
-      errmsg: 'refresh_token missing',
       title: text('refresh_token is missing', '缺少 refresh_token'),
       fix: text(
         'Send the refresh_token query parameter to /sns/oauth2/refresh_token.',
@@ -414,7 +402,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     41004,
     {
-      errmsg: 'appsecret missing',
       title: text('secret is missing', '缺少 secret'),
       fix: text(
         'Send the secret parameter (query for /cgi-bin/token, JSON body for stable_token). Check that this ' +
@@ -426,7 +413,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     41008,
     {
-      errmsg: 'missing code',
       title: text('The OAuth code is missing', '缺少 code'),
       fix: text(
         'Pass the code from the redirect (…?code=CODE&state=STATE). No code in the redirect means the user ' +
@@ -438,7 +424,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     42001,
     {
-      errmsg: 'access_token expired',
       title: text('The access_token has expired', 'access_token 已过期'),
       fix: text(
         'The token is older than its expires_in (7200 s for /cgi-bin/token). Fetch a fresh one and refresh ahead ' +
@@ -468,7 +453,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     42002,
     {
-      errmsg: 'refresh_token expired',
       title: text('The refresh_token has expired', 'refresh_token 已过期'),
       fix: text(
         'A refresh_token lives 30 days and is not extended by refreshing. The user must authorise again.',
@@ -490,7 +474,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     43002,
     {
-      errmsg: 'require POST method',
       title: text('This API requires POST', '需要 POST 请求'),
       fix: text(
         'Use POST with a JSON body. /cgi-bin/stable_token in particular accepts only POST with ' +
@@ -513,7 +496,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     44002,
     {
-      errmsg: 'empty post data',
       title: text('The POST body is empty', 'POST 数据为空'),
       fix: text(
         'Send the JSON body with the request (and content-type: application/json).',
@@ -524,7 +506,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     45009,
     {
-      errmsg: 'reach max api daily quota limit',
       title: text('The daily API quota is used up', '已超过接口每日调用上限'),
       fix: text(
         '/cgi-bin/token allows 2000 calls a day (200 for a 测试号 test account); stable_token allows 500,000 ' +
@@ -555,7 +536,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     45011,
     {
-      errmsg: 'api minute-quota reach limit mustslower retry next minute',
       title: text('Too many calls this minute', '调用太频繁（分钟级限额）'),
       fix: text(
         'A per-minute limit was hit (stable_token: 10,000 a minute). Slow down and retry in the next minute.',
@@ -577,7 +557,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     47001,
     {
-      errmsg: 'data format error',
       title: text('The request body is not valid JSON', '数据格式错误'),
       fix: text(
         'Send valid JSON with content-type: application/json; for stable_token, force_refresh must be a ' +
@@ -589,7 +568,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     48001,
     {
-      errmsg: 'api unauthorized',
       title: text('API not authorised for this account', '接口未授权'),
       fix: text(
         'The account lacks this permission (not verified, or the wrong account type), or the token belongs to ' +
@@ -610,7 +588,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     48006,
     {
-      errmsg: 'forbid to clear quota because of reaching the limit',
       title: text('No quota resets left this month', '本月清零次数已用完'),
       fix: text(
         'clear_quota allows 10 resets per account per month (console and API combined). Wait for the daily ' +
@@ -654,7 +631,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     76001,
     {
-      errmsg: 'rid not found',
       title: text('rid not found', '找不到该 rid'),
       fix: text(
         'rids can be looked up for 7 days only, and only with a token of the account that made the request.',
@@ -665,7 +641,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     76002,
     {
-      errmsg: 'rid is error',
       title: text('Malformed rid', 'rid 格式错误'),
       fix: text(
         'Pass the whole rid from the errmsg (three hex groups, e.g. 617682e0-0f4a2c7b-1d2e3f40).',
@@ -676,7 +651,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     76003,
     {
-      errmsg: 'could not query this rid,no permission',
       title: text(
         'No permission for this rid (or malformed cgi_path)',
         '无权查询该 rid（或 cgi_path 格式错误）'
@@ -691,7 +665,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     76021,
     {
-      errmsg: 'cgi_path not found, please check',
       title: text('cgi_path not found', '找不到该 cgi_path'),
       fix: text(
         'Pass the API path exactly as documented, with a leading "/" and no host or query, e.g. ' +
@@ -703,7 +676,6 @@ const CATALOGUE: ReadonlyMap<number, Entry> = new Map<number, Entry>([
   [
     76022,
     {
-      errmsg: 'could not use this cgi_path,no permission',
       title: text('No permission for this cgi_path', '无权查询该 cgi_path'),
       fix: text(
         'Use a token of the account whose quota you want to see. /sns/ paths (web OAuth) cannot be queried.',
@@ -763,11 +735,12 @@ const render = (wording: Wording, facts: Facts): Localized =>
 export function listErrcodes(): ErrcodeInfo[] {
   return KNOWN_ERRCODES.map((errcode) => {
     const entry = CATALOGUE.get(errcode) as Entry
+    const errmsg = entry.errmsg ?? WECHAT_ERRMSG.get(errcode) ?? ''
     return {
       errcode,
-      errmsg: entry.errmsg,
+      errmsg,
       title: entry.title,
-      fix: render(entry.fix, { errmsg: entry.errmsg, callerIp: null }),
+      fix: render(entry.fix, { errmsg, callerIp: null }),
       retryable: entry.retryable ?? false
     }
   })
