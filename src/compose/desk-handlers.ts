@@ -1,4 +1,5 @@
 import { callLogHandlers } from '../core/call-log/handlers'
+import { consoleHandlers } from '../core/console'
 import { localApiHandlers } from '../core/local-api'
 import type { HandlerTable } from '../core/handler-table'
 import { oauthHandlers } from '../core/oauth'
@@ -19,6 +20,7 @@ export function createHandlerTable(services: DeskServices): HandlerTable {
     ...systemHandlers(services),
     ...localApiHandlers(services.localApi),
     ...oauthHandlers(services.oauth),
-    ...pushHandlers(services.push)
+    ...pushHandlers(services.push),
+    ...consoleHandlers(services.console)
   } satisfies HandlerTable
 }

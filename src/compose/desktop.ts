@@ -1,8 +1,17 @@
 import type { Dispatcher } from 'undici'
 import type { SystemInfo } from '../shared/contract'
-import { LocalApiService, profileCatalog } from '../core/local-api'
+import { ConsoleService } from '../core/console'
+import { AppIndex, LocalApiService, profileCatalog } from '../core/local-api'
+import { Gateway } from '../core/local-api/gateway/gateway'
 import { OAuthService } from '../core/oauth'
-import type { ClipboardPort, ExternalOpenerPort, FileSaverPort, PowerPort, SecretCipher } from '../core/ports'
+import type {
+  ClipboardPort,
+  ExternalOpenerPort,
+  FileOpenerPort,
+  FileSaverPort,
+  PowerPort,
+  SecretCipher
+} from '../core/ports'
 import { ProfileService, SANDBOX_PROFILE_ID } from '../core/profiles'
 import { PushWorkbench } from '../core/push'
 import { emulatorStatus, startSandbox, type Sandbox } from './sandbox'
@@ -22,6 +31,8 @@ export interface DeskPorts {
   cipher: SecretCipher
   clipboard: ClipboardPort
   fileSaver: FileSaverPort
+  /** "Choose file…" for the console's uploads: read in main. */
+  fileOpener: FileOpenerPort
   opener: ExternalOpenerPort
   power?: PowerPort
   clock?: Clock
@@ -53,6 +64,8 @@ export interface DeskServices {
   oauth: OAuthService
   /** The push simulator (消息推送调试): each app's 服务器配置, verification, pushes and their history. */
   push: PushWorkbench
+  /** The API console (接口调试) and its doctor actions, through the desk's one gateway. */
+  console: ConsoleService
   clipboard: ClipboardPort
   fileSaver: FileSaverPort
   opener: ExternalOpenerPort
@@ -109,14 +122,25 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     tickets.forget(change.profileId)
   })
 
-  const localApi = new LocalApiService({
+  // The desk's one gateway: the Local API relays through it, and so does the console while the API is off.
+  const catalog = profileCatalog(profiles)
+  const gateway = new Gateway({
+    callLog,
+    tickets,
+    dispatcher: ports.dispatcher,
+    index: new AppIndex(catalog),
+    tokens,
+    clock,
+    deskKey: () => localApi.deskKey()
+  })
+  const localApi: LocalApiService = new LocalApiService({
     store,
     cipher: ports.cipher,
-    catalog: profileCatalog(profiles),
+    catalog,
     tokens,
     clock,
     clipboard: ports.clipboard,
-    gateway: { callLog, tickets, dispatcher: ports.dispatcher }
+    gateway
   })
   for (const notice of localApi.notices) notices.add(notice)
   const localApiError = await localApi.start()
@@ -142,6 +166,21 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     attemptTimeoutMs: ports.pushAttemptTimeoutMs
   })
 
+  const apiConsole = new ConsoleService({
+    gateway,
+    token: async (id) => (await tokens.ensure(id)).value,
+    app: (id) => profiles.credentials(id),
+    store,
+    clock,
+    callLog,
+    clipboard: ports.clipboard,
+    fileSaver: ports.fileSaver,
+    fileOpener: ports.fileOpener
+  })
+  const stopDropping = profiles.onChange((change) => {
+    if (change.kind === 'deleted') apiConsole.history.drop(change.profileId)
+  })
+
   const preferences = new PreferencesService(store)
   if (preferences.get().selectedAppId === null && sandbox)
     preferences.update({ selectedAppId: SANDBOX_PROFILE_ID })
@@ -159,6 +198,7 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     localApi,
     oauth,
     push,
+    console: apiConsole,
     clipboard: ports.clipboard,
     fileSaver: ports.fileSaver,
     opener: ports.opener,
@@ -188,7 +228,10 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     async dispose() {
       await oauth.dispose()
       await push.close()
+      apiConsole.close()
+      stopDropping()
       await localApi.close()
+      await gateway.close()
       stopForgetting()
       stopFollowing?.()
       stopStompLog()

@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type { Result } from '../result'
 import { appCalls, appEvents } from './apps'
 import { callLogCalls, callLogEvents } from './call-log'
+import { consoleCalls } from './console'
 import { emulatorCalls, emulatorEvents } from './emulator'
 import { localApiCalls, localApiEvents } from './local-api'
 import { oauthCalls, oauthEvents } from './oauth'
@@ -16,6 +17,7 @@ import { tokenCalls, tokenEvents } from './tokens'
 
 export * from './apps'
 export * from './call-log'
+export * from './console'
 export * from './emulator'
 export * from './local-api'
 export * from './oauth'
@@ -32,7 +34,8 @@ export const calls = {
   ...systemCalls,
   ...localApiCalls,
   ...oauthCalls,
-  ...pushCalls
+  ...pushCalls,
+  ...consoleCalls
 } as const
 
 export const events = {
