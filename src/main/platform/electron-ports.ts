@@ -43,7 +43,9 @@ export function electronFileOpener(window: () => BrowserWindow | null): FileOpen
     async openFile(maxBytes) {
       const owner = window()
       const options = { properties: ['openFile' as const] }
-      const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
+      const choice = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options)
       const path = choice.filePaths[0]
       if (choice.canceled || path === undefined) return { kind: 'cancelled' }
       const file = await open(path, 'r')

@@ -14,7 +14,8 @@ describe('the console catalogue', () => {
     for (const item of CONSOLE_CATALOGUE) {
       const request = requestFromEntry(item, 'wx0123456789abcdef')
       expect(consoleRequestSchema.safeParse(request).success).toBe(true)
-      if (request.body.kind === 'json') expect(() => JSON.parse(request.body.text)).not.toThrow()
+      const { body } = request
+      if (body.kind === 'json') expect(() => JSON.parse(body.text)).not.toThrow()
       expect(item.doc).toMatch(/^https:\/\/developers\.weixin\.qq\.com\//)
     }
   })

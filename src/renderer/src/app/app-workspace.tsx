@@ -4,6 +4,7 @@ import type { AppView } from '../../../shared/contract'
 import { TabList, TabPanel, type TabItem } from '../components/tabs'
 import { AppSummary } from '../features/apps/app-summary'
 import { CallLogPanel } from '../features/call-log/call-log-panel'
+import { ConsoleWorkbench } from '../features/console/console-workbench'
 import { EmulatorPanel } from '../features/emulator/emulator-panel'
 import { OAuthWorkbench } from '../features/oauth/oauth-workbench'
 import { PushWorkbench } from '../features/push/push-workbench'
@@ -15,13 +16,14 @@ import { showAppTab, useViewStore, type AppTab } from './view-store'
  * the call log), its OAuth workbench or its push simulator. All stay mounted, so switching keeps what was typed.
  */
 export function AppWorkspace({ app }: { app: AppView }) {
-  const { t } = useTranslation(['app', 'push'])
+  const { t } = useTranslation(['app', 'push', 'console'])
   const idBase = useId()
   const tab = useViewStore((state) => state.appTab)
   const tabs: TabItem<AppTab>[] = [
     { value: 'token', label: t('workspace.tabs.token') },
     { value: 'oauth', label: t('workspace.tabs.oauth') },
-    { value: 'push', label: t('push:tab') }
+    { value: 'push', label: t('push:tab') },
+    { value: 'console', label: t('console:tab') }
   ]
 
   return (
@@ -45,6 +47,9 @@ export function AppWorkspace({ app }: { app: AppView }) {
       </TabPanel>
       <TabPanel idBase={idBase} value="push" selected={tab === 'push'} className="workspace-section">
         <PushWorkbench app={app} />
+      </TabPanel>
+      <TabPanel idBase={idBase} value="console" selected={tab === 'console'} className="workspace-section">
+        <ConsoleWorkbench app={app} />
       </TabPanel>
     </>
   )

@@ -9,6 +9,8 @@ import { appsEn } from '../../features/apps/strings/en'
 import { appsZhCN } from '../../features/apps/strings/zh-cn'
 import { callLogEn } from '../../features/call-log/strings/en'
 import { callLogZhCN } from '../../features/call-log/strings/zh-cn'
+import { consoleEn } from '../../features/console/strings/en'
+import { consoleZhCN } from '../../features/console/strings/zh-cn'
 import { emulatorEn } from '../../features/emulator/strings/en'
 import { emulatorZhCN } from '../../features/emulator/strings/zh-cn'
 import { localApiEn } from '../../features/local-api/strings/en'
@@ -34,7 +36,8 @@ export const en = {
   emulator: emulatorEn,
   oauth: oauthEn,
   localApi: localApiEn,
-  push: pushEn
+  push: pushEn,
+  console: consoleEn
 }
 
 const zhCN: typeof en = {
@@ -47,7 +50,8 @@ const zhCN: typeof en = {
   emulator: emulatorZhCN,
   oauth: oauthZhCN,
   localApi: localApiZhCN,
-  push: pushZhCN
+  push: pushZhCN,
+  console: consoleZhCN
 }
 
 export const resources: Record<UiLanguage, typeof en> = { en, 'zh-CN': zhCN }
