@@ -15,6 +15,8 @@ const LANGUAGES = [
     theme: 'Theme',
     tokenTab: 'Token',
     oauthTab: 'OAuth (网页授权)',
+    consoleTab: 'Console (接口调试)',
+    send: 'Send',
     api: 'Local API'
   },
   {
@@ -23,6 +25,8 @@ const LANGUAGES = [
     theme: '主题',
     tokenTab: 'access_token',
     oauthTab: '网页授权',
+    consoleTab: '接口调试',
+    send: '发送',
     api: '本地 API'
   }
 ] as const
@@ -80,6 +84,15 @@ for (const lang of LANGUAGES) {
       await expect(page.getByRole('img', { name: /QR|二维码/ })).toBeVisible()
       await page.mouse.move(0, 0)
       await shot('oauth')
+
+      await page.getByRole('tab', { name: lang.consoleTab }).click()
+      await page
+        .getByRole('button', { name: /A Mini Program code|获取不限制的小程序码/ })
+        .filter({ visible: true })
+        .click()
+      await page.getByRole('button', { name: lang.send, exact: true }).filter({ visible: true }).click()
+      await expect(page.locator('.console-image img').filter({ visible: true })).toBeVisible()
+      await shot('console')
     }
   })
 }

@@ -76,7 +76,7 @@ function JsonEditor({ text }: { text: string }) {
       <textarea
         id={id}
         className="mono console-json"
-        rows={10}
+        rows={Math.min(12, text.split('\n').length + 1)}
         spellCheck={false}
         value={text}
         aria-invalid={!check.ok || undefined}

@@ -21,13 +21,16 @@ export function ConsoleWorkbench({ app }: { app: AppView }) {
     void loadConsoleState(app.id)
   }, [app.id])
   return (
-    <div className="panel console-panel">
+    <section className="panel console-panel" aria-label={t('label')}>
       <header className="panel-header">
         <h2>{t('heading')}</h2>
       </header>
       <p className="hint">{t('intro')}</p>
       <div className="console-columns">
-        <CatalogueList app={app} />
+        <div className="console-side">
+          <CatalogueList app={app} />
+          <HistoryPanel />
+        </div>
         <div className="console-main">
           <Composer />
           {error && <ErrorCallout error={error} onDismiss={() => setConsole({ error: null })} />}
@@ -40,11 +43,10 @@ export function ConsoleWorkbench({ app }: { app: AppView }) {
                   ? t('response.fileSaved', { path: notice.path })
                   : ''}
           </p>
-          <ResponsePane />
           <DoctorPanel app={app} />
         </div>
-        <HistoryPanel />
+        <ResponsePane />
       </div>
-    </div>
+    </section>
   )
 }

@@ -1,6 +1,7 @@
 /** English strings of the API console (i18next namespace `console`). `zh-cn.ts` is typed against this. */
 export const consoleEn = {
   tab: 'Console (接口调试)',
+  label: 'API console (接口调试)',
   heading: 'API console · 接口调试',
   intro:
     'Calls any WeChat API from this machine with the app’s managed token, through the desk’s gateway (healed, governed, in the call log). The token is added by the desk, never typed.',

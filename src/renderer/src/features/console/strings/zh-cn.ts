@@ -3,6 +3,7 @@ import type { consoleEn } from './en'
 /** 接口调试台的简体中文（i18next 命名空间 `console`）。类型与英文一致，缺少或多出的键都会在编译时报错。 */
 export const consoleZhCN: typeof consoleEn = {
   tab: '接口调试',
+  label: '接口调试台',
   heading: '接口调试 · API console',
   intro:
     '用应用托管的 access_token 从本机调用任意微信接口，经由本工具的网关（自动修复、统一限流、记入调用日志）。access_token 由本工具添加，无需手填。',
