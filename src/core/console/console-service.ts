@@ -10,13 +10,14 @@ import type {
 import { DeskFailure, text } from '../../shared/result'
 import type { CallLog } from '../call-log'
 import type { Gateway } from '../local-api/gateway/gateway'
+import type { GatewayRequest, RelayOutcome } from '../local-api/gateway/relay-request'
 import type { ClipboardPort, FileOpenerPort, FileSaverPort } from '../ports'
 import type { DeskStore } from '../storage'
 import type { Clock } from '../time/clock'
 import { redactUrl } from '../wechat/redact'
 import { AnswerCollector } from './answer-collector'
 import { viewAnswer } from './answer-view'
-import { composeRequest, type DeskCredential, type HeldFile } from './compose-request'
+import { checkRequest, composeRequest, type DeskCredential, type HeldFile } from './compose-request'
 import { ConsoleHistory } from './console-history'
 import { consoleCurl } from './console-curl'
 import { Doctor } from './doctor'
@@ -196,14 +197,18 @@ export class ConsoleService {
       })
     }
     const app = this.deps.app(profileId)
-    const credential = await this.credential(profileId, request, app)
-    const relayed = composeRequest(request, credential, (fileId) => this.files.get(fileId) ?? null)
+    checkRequest(request) // refused before a token is fetched for it
+    // Registered before the token is fetched, so Cancel works from the first moment.
     const collector = new AnswerCollector()
     this.inFlight.set(requestId, collector)
     const at = this.deps.clock.now()
     const started = performance.now()
-    let outcome: Awaited<ReturnType<Gateway['relay']>>
+    let credential: DeskCredential
+    let relayed: GatewayRequest
+    let outcome: RelayOutcome
     try {
+      credential = await this.credential(profileId, request, app)
+      relayed = composeRequest(request, credential, (fileId) => this.files.get(fileId) ?? null)
       outcome = await this.deps.gateway.relay(relayed, collector)
     } finally {
       this.inFlight.delete(requestId)

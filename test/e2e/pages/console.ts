@@ -9,7 +9,7 @@ export class ApiConsole {
   }
 
   get path(): Locator {
-    return this.region.getByLabel('Path', { exact: true })
+    return this.region.getByLabel('Request path', { exact: true })
   }
 
   get response(): Locator {

@@ -28,7 +28,9 @@ describe('the API console tab', () => {
       target: { value: '小程序码' }
     })
     fireEvent.click(within(panel).getByRole('button', { name: /A Mini Program code/ }))
-    expect(within(panel).getByLabelText<HTMLInputElement>('Path').value).toBe('/wxa/getwxacodeunlimit')
+    expect(within(panel).getByLabelText<HTMLInputElement>('Request path').value).toBe(
+      '/wxa/getwxacodeunlimit'
+    )
     expect(within(panel).getByLabelText<HTMLTextAreaElement>('Body (JSON)').value).toContain('"scene"')
   })
 
@@ -60,7 +62,7 @@ describe('the API console tab', () => {
       })
     )
     const panel = await openConsole()
-    const path = within(panel).getByLabelText<HTMLInputElement>('Path')
+    const path = within(panel).getByLabelText<HTMLInputElement>('Request path')
     path.focus()
     fireEvent.keyDown(path, { key: 'Enter', ctrlKey: true })
     await waitFor(() => expect(desk.current.calls.sendConsoleRequest).toHaveBeenCalledTimes(1))

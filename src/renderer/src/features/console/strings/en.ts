@@ -25,7 +25,7 @@ export const consoleEn = {
   composer: {
     heading: 'Request',
     method: 'Method',
-    path: 'Path',
+    path: 'Request path',
     pathHint: 'e.g. /cgi-bin/user/get — no host; the desk adds the access_token.',
     credential: {
       token: 'The desk adds access_token to the query.',

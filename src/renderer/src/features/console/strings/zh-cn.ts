@@ -27,7 +27,7 @@ export const consoleZhCN: typeof consoleEn = {
   composer: {
     heading: '请求',
     method: '方法',
-    path: '路径',
+    path: '请求路径',
     pathHint: '例如 /cgi-bin/user/get，不含域名；access_token 由本工具添加。',
     credential: {
       token: '本工具会在查询串中添加 access_token。',
