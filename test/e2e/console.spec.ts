@@ -68,6 +68,17 @@ test('renders a Mini Program code as an image and saves it', async ({ desk }) =>
   expect(readFileSync(saved).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]))
 })
 
+test('shows the image of a parametric QR code (qrcode/create, then showqrcode)', async ({ desk }) => {
+  const ui = new ApiConsole(desk.page)
+  await ui.open()
+  await ui.choose('二维码', /parametric QR code/)
+  await ui.send()
+  await expect(ui.body).toContainText('"ticket"')
+  await ui.response.getByRole('button', { name: 'Show the QR code (showqrcode)' }).click()
+  await expect(ui.response.getByRole('img', { name: 'The image WeChat answered with' })).toBeVisible()
+  await expect(ui.fact('URL')).toContainText('/cgi-bin/showqrcode?ticket=***')
+})
+
 test('uploads a file picked in main as multipart (media/upload)', async ({ desk }) => {
   const ui = new ApiConsole(desk.page)
   await ui.open()

@@ -28,6 +28,8 @@ export const CONSOLE_FILE_LIMIT = 10 * 1024 * 1024
 const KEPT_FILES = 8
 const KEPT_ANSWERS = 16
 
+const QR_CREATE_PATH = '/cgi-bin/qrcode/create'
+
 /** What the console needs to know of an app: its AppID, where its calls go, its AppSecret (main only). */
 export interface ConsoleApp {
   appId: string
@@ -88,6 +90,8 @@ export class ConsoleService {
   private readonly inFlight = new Map<string, AnswerCollector>()
   private readonly files = new Map<string, HeldFile>()
   private readonly answers = new Map<string, { bytes: Buffer; contentType: string | null; path: string }>()
+  /** The tickets of qrcode/create answers, by request id, for showqrcode (the pane sees them masked). */
+  private readonly qrTickets = new Map<string, string>()
   private nextFile = 1
 
   constructor(private readonly deps: ConsoleDeps) {
@@ -179,6 +183,27 @@ export class ConsoleService {
     return this.deps.fileSaver.saveBytes(`${base}.${extension}`, answer.bytes)
   }
 
+  /** The image of the QR code the qrcode/create answer `answerOf` made (showqrcode with its ticket). */
+  showQrCode(profileId: string, requestId: string, answerOf: string): Promise<ConsoleResponse> {
+    const ticket = this.qrTickets.get(answerOf)
+    if (ticket === undefined) {
+      throw new DeskFailure({
+        code: 'not-found',
+        message: text(
+          'That qrcode/create answer is no longer kept: create the code again.',
+          '该 qrcode/create 响应已不再保留，请重新生成二维码。'
+        )
+      })
+    }
+    const request: ConsoleRequest = {
+      method: 'GET',
+      path: '/cgi-bin/showqrcode',
+      query: [['ticket', ticket]],
+      body: { kind: 'none' }
+    }
+    return this.exchange(profileId, request, requestId)
+  }
+
   /** Aborts every request in flight (the desk is closing). */
   close(): void {
     for (const collector of this.inFlight.values()) collector.cancel()
@@ -224,6 +249,7 @@ export class ConsoleService {
       this.answers.set(requestId, { bytes, contentType: view.body.contentType, path: request.path })
       keepRecent(this.answers, KEPT_ANSWERS)
     }
+    if (request.path === QR_CREATE_PATH) this.keepTicket(requestId, bytes)
     const logged = outcome.entryId === null ? null : this.deps.callLog.entry(outcome.entryId)
     const failure = collector.cancelled
       ? null
@@ -251,6 +277,19 @@ export class ConsoleService {
       rid: view.rid,
       failure,
       callLogId: outcome.entryId
+    }
+  }
+
+  private keepTicket(requestId: string, bytes: Buffer): void {
+    try {
+      const value: unknown = JSON.parse(bytes.toString('utf8'))
+      const ticket =
+        typeof value === 'object' && value !== null ? (value as { ticket?: unknown }).ticket : null
+      if (typeof ticket !== 'string' || ticket === '') return
+      this.qrTickets.set(requestId, ticket)
+      keepRecent(this.qrTickets, KEPT_ANSWERS)
+    } catch {
+      // Not JSON: WeChat refused, and there is no ticket to keep.
     }
   }
 

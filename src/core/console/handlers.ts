@@ -11,6 +11,7 @@ type ConsoleCalls =
   | 'clearConsoleHistory'
   | 'pickConsoleFile'
   | 'saveConsoleResponse'
+  | 'showConsoleQrCode'
   | 'lookUpRid'
   | 'getConsoleQuota'
 
@@ -30,6 +31,7 @@ export function consoleHandlers(workbench: ConsoleService): PartialHandlers<Cons
     clearConsoleHistory: ({ id }) => workbench.history.clearHistory(id),
     pickConsoleFile: async () => ({ file: await workbench.pickFile() }),
     saveConsoleResponse: ({ requestId }) => workbench.saveResponse(requestId),
+    showConsoleQrCode: ({ id, requestId, answerOf }) => workbench.showQrCode(id, requestId, answerOf),
     lookUpRid: ({ id, rid }) => workbench.doctor.lookUpRid(id, rid),
     getConsoleQuota: ({ id, path }) => workbench.doctor.quota(id, path)
   }

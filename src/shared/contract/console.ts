@@ -213,6 +213,13 @@ export const consoleCalls = {
   pickConsoleFile: call<{ file: PickedConsoleFile | null }>()(none),
   /** Saves an answer's bytes (an image, a media file) where the user chooses. */
   saveConsoleResponse: call<SavedFile>()(z.object({ requestId }).strict()),
+  /**
+   * The image of the QR code a qrcode/create answer made: showqrcode with that answer's ticket, which stays in
+   * main (the pane shows it masked, as every ticket).
+   */
+  showConsoleQrCode: call<ConsoleResponse>()(
+    z.object({ id: profileId, requestId, answerOf: requestId }).strict()
+  ),
   lookUpRid: call<RidLookup>()(z.object({ id: profileId, rid: str(128).min(1) }).strict()),
   getConsoleQuota: call<QuotaLookup>()(z.object({ id: profileId, path: str(512).min(1) }).strict())
 } as const

@@ -157,7 +157,12 @@ const CHECKS: Record<string, () => Promise<void>> = {
     expect(json(answer)).toMatchObject({ type: 'image', media_id: expect.any(String) })
   },
   'qrcode-create': async () => {
-    expect(json(await send(fromEntry('qrcode-create')))).toMatchObject({ ticket: expect.any(String) })
+    const id = requestId()
+    const { response } = await desk.services.console.send(SANDBOX_PROFILE_ID, id, fromEntry('qrcode-create'))
+    expect(json(response)).toMatchObject({ ticket: expect.any(String) })
+    // The console then shows the code itself: showqrcode with the ticket kept in main.
+    const shown = await desk.services.console.showQrCode(SANDBOX_PROFILE_ID, requestId(), id)
+    expect(shown).toMatchObject({ status: 200, body: { kind: 'image', contentType: 'image/jpeg' } })
   },
   jscode2session: async () => {
     const code = await miniProgramCode('login-code')

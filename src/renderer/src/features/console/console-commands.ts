@@ -165,3 +165,18 @@ export function showInCallLog(callLogId: number): void {
   showAppTab('token')
   void openCallLogEntry(callLogId)
 }
+
+/** The image of the QR code the shown qrcode/create answer made (its ticket stays in main). */
+export async function showQrCode(): Promise<void> {
+  const { profileId, response, inFlight } = useConsoleStore.getState()
+  if (profileId === null || response === null || inFlight !== null) return
+  const requestId = newRequestId()
+  setConsole({ inFlight: { requestId, startedAt: Date.now() }, notice: null })
+  const result = await callDesk((desk) =>
+    desk.showConsoleQrCode({ id: profileId, requestId, answerOf: response.requestId })
+  )
+  if (useConsoleStore.getState().inFlight?.requestId === requestId) setConsole({ inFlight: null })
+  if (shownApp() !== profileId) return
+  if (result.ok) setConsole({ error: null, response: result.value })
+  else setConsole({ error: result.error })
+}

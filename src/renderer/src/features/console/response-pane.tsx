@@ -5,7 +5,7 @@ import { explainErrcode } from '../../../../shared/errcodes'
 import { TabList, TabPanel, type TabItem } from '../../components/tabs'
 import { formatNumber } from '../../lib/format'
 import { useLocalize, useUiLanguage } from '../../lib/use-localize'
-import { saveConsoleAnswer, showInCallLog } from './console-commands'
+import { saveConsoleAnswer, showInCallLog, showQrCode } from './console-commands'
 import { RESPONSE_VIEWS, setConsole, useConsoleStore, type ResponseView } from './console-store'
 import { RidLookupAction } from './rid-lookup'
 
@@ -78,10 +78,18 @@ function AnswerBody({ response, view }: { response: ConsoleResponse; view: Respo
     )
   }
   if (body.kind === 'empty') return null
+  const madeQrCode = response.path === '/cgi-bin/qrcode/create' && body.json && response.errcode === null
   return (
-    <pre className="console-body mono" tabIndex={0}>
-      {view === 'pretty' ? pretty(body.text, body.json) : body.text}
-    </pre>
+    <>
+      {madeQrCode && (
+        <button type="button" onClick={() => void showQrCode()}>
+          {t('response.showQrCode')}
+        </button>
+      )}
+      <pre className="console-body mono" tabIndex={0}>
+        {view === 'pretty' ? pretty(body.text, body.json) : body.text}
+      </pre>
+    </>
   )
 }
 

@@ -73,6 +73,7 @@ export const consoleEn = {
     truncated: '(only the start is kept)',
     views: { pretty: 'Pretty', raw: 'Raw', headers: 'Headers' },
     image: 'The image WeChat answered with',
+    showQrCode: 'Show the QR code (showqrcode)',
     saveImage: 'Save image',
     binary: 'A binary answer ({{type}}).',
     download: 'Download',

@@ -75,6 +75,7 @@ export const consoleZhCN: typeof consoleEn = {
     truncated: '（只保留了开头部分）',
     views: { pretty: '格式化', raw: '原文', headers: '响应头' },
     image: '微信返回的图片',
+    showQrCode: '显示二维码（showqrcode）',
     saveImage: '保存图片',
     binary: '二进制响应（{{type}}）。',
     download: '下载',
