@@ -97,8 +97,12 @@ function refusalOf(response: ConsoleResponse): WeChatRefusal | null {
 
 function jsonOf(response: ConsoleResponse): Record<string, unknown> | null {
   if (response.body.kind !== 'text' || !response.body.json) return null
-  const value: unknown = JSON.parse(response.body.text)
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null
+  try {
+    const value: unknown = JSON.parse(response.body.text)
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null
+  } catch {
+    return null // masking left it unreadable: the lookup then says nothing was found
+  }
 }
 
 function objectAt(fields: Record<string, unknown> | null, key: string): Record<string, unknown> | null {
