@@ -1,4 +1,5 @@
 import { callLogHandlers } from '../core/call-log/handlers'
+import { consoleHandlers } from '../core/console'
 import { localApiHandlers } from '../core/local-api'
 import type { HandlerTable } from '../core/handler-table'
 import { jssdkHandlers } from '../core/jssdk'
@@ -23,6 +24,7 @@ export function createHandlerTable(services: DeskServices): HandlerTable {
     ...oauthHandlers(services.oauth),
     ...pushHandlers(services.push),
     ...jssdkHandlers(services.jssdk),
-    ...miniProgramHandlers(services.miniProgram)
+    ...miniProgramHandlers(services.miniProgram),
+    ...consoleHandlers(services.console)
   } satisfies HandlerTable
 }

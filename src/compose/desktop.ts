@@ -1,10 +1,19 @@
 import type { Dispatcher } from 'undici'
 import type { SystemInfo } from '../shared/contract'
+import { ConsoleService } from '../core/console'
 import { JssdkService } from '../core/jssdk'
-import { LocalApiService, profileCatalog } from '../core/local-api'
+import { AppIndex, LocalApiService, profileCatalog } from '../core/local-api'
+import { Gateway } from '../core/local-api/gateway/gateway'
 import { MiniProgramService } from '../core/mini-program'
 import { OAuthService } from '../core/oauth'
-import type { ClipboardPort, ExternalOpenerPort, FileSaverPort, PowerPort, SecretCipher } from '../core/ports'
+import type {
+  ClipboardPort,
+  ExternalOpenerPort,
+  FileOpenerPort,
+  FileSaverPort,
+  PowerPort,
+  SecretCipher
+} from '../core/ports'
 import { ProfileService, SANDBOX_PROFILE_ID } from '../core/profiles'
 import { PushWorkbench } from '../core/push'
 import { emulatorStatus, startSandbox, type Sandbox } from './sandbox'
@@ -24,6 +33,8 @@ export interface DeskPorts {
   cipher: SecretCipher
   clipboard: ClipboardPort
   fileSaver: FileSaverPort
+  /** "Choose file…" for the console's uploads: read in main. */
+  fileOpener: FileOpenerPort
   opener: ExternalOpenerPort
   power?: PowerPort
   clock?: Clock
@@ -59,6 +70,8 @@ export interface DeskServices {
   jssdk: JssdkService
   /** Mini Program login: jscode2session, getuserphonenumber, and simulated codes on the emulator. */
   miniProgram: MiniProgramService
+  /** The API console (接口调试) and its doctor actions, through the desk's one gateway. */
+  console: ConsoleService
   clipboard: ClipboardPort
   fileSaver: FileSaverPort
   opener: ExternalOpenerPort
@@ -115,14 +128,25 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     tickets.forget(change.profileId)
   })
 
-  const localApi = new LocalApiService({
+  // The desk's one gateway: the Local API relays through it, and so does the console while the API is off.
+  const catalog = profileCatalog(profiles)
+  const gateway = new Gateway({
+    callLog,
+    tickets,
+    dispatcher: ports.dispatcher,
+    index: new AppIndex(catalog),
+    tokens,
+    clock,
+    deskKey: () => localApi.deskKey()
+  })
+  const localApi: LocalApiService = new LocalApiService({
     store,
     cipher: ports.cipher,
-    catalog: profileCatalog(profiles),
+    catalog,
     tokens,
     clock,
     clipboard: ports.clipboard,
-    gateway: { callLog, tickets, dispatcher: ports.dispatcher }
+    gateway
   })
   for (const notice of localApi.notices) notices.add(notice)
   const localApiError = await localApi.start()
@@ -157,6 +181,20 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     clock,
     simulator: sandbox?.simulator ?? null
   })
+  const apiConsole = new ConsoleService({
+    gateway,
+    token: async (id) => (await tokens.ensure(id)).value,
+    app: (id) => profiles.credentials(id),
+    store,
+    clock,
+    callLog,
+    clipboard: ports.clipboard,
+    fileSaver: ports.fileSaver,
+    fileOpener: ports.fileOpener
+  })
+  const stopDropping = profiles.onChange((change) => {
+    if (change.kind === 'deleted') apiConsole.history.drop(change.profileId)
+  })
 
   const preferences = new PreferencesService(store)
   if (preferences.get().selectedAppId === null && sandbox)
@@ -177,6 +215,7 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     push,
     jssdk,
     miniProgram,
+    console: apiConsole,
     clipboard: ports.clipboard,
     fileSaver: ports.fileSaver,
     opener: ports.opener,
@@ -206,7 +245,10 @@ export async function createDeskServices(ports: DeskPorts): Promise<DeskServices
     async dispose() {
       await oauth.dispose()
       await push.close()
+      apiConsole.close()
+      stopDropping()
       await localApi.close()
+      await gateway.close()
       stopForgetting()
       stopFollowing?.()
       stopStompLog()

@@ -26,6 +26,19 @@ export interface PowerPort {
 export interface FileSaverPort {
   /** Asks the user where to save `content` (suggesting `suggestedName`), then writes it. */
   saveText(suggestedName: string, content: string): Promise<SavedFile>
+  /** The same for bytes (an image, a media file WeChat answered with). */
+  saveBytes(suggestedName: string, content: Uint8Array): Promise<SavedFile>
+}
+
+/** A file the user chose, read in main: the renderer never names a path. */
+export type OpenedFile =
+  | { kind: 'cancelled' }
+  | { kind: 'file'; name: string; bytes: Buffer }
+  | { kind: 'too-large'; name: string; size: number }
+
+export interface FileOpenerPort {
+  /** Asks the user for one file and reads it, unless it is over `maxBytes`. */
+  openFile(maxBytes: number): Promise<OpenedFile>
 }
 
 export interface ExternalOpenerPort {

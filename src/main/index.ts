@@ -10,6 +10,7 @@ import { registerIpc, sendEvent } from './ipc'
 import { createSafeStorageCipher } from './platform/electron-safe-storage'
 import {
   electronClipboard,
+  electronFileOpener,
   electronFileSaver,
   electronOpener,
   electronPower
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
     cipher: createSafeStorageCipher(),
     clipboard: electronClipboard,
     fileSaver: electronFileSaver(() => mainWindow),
+    fileOpener: electronFileOpener(() => mainWindow),
     opener: electronOpener,
     power: electronPower,
     systemLanguage: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),

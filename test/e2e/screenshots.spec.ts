@@ -19,6 +19,8 @@ const LANGUAGES = [
     sign: 'Sign',
     simulate: 'Simulate wx.login',
     exchange: 'Exchange',
+    consoleTab: 'Console (接口调试)',
+    send: 'Send',
     api: 'Local API'
   },
   {
@@ -31,6 +33,8 @@ const LANGUAGES = [
     sign: '签名',
     simulate: '模拟 wx.login',
     exchange: '换取',
+    consoleTab: '接口调试',
+    send: '发送',
     api: '本地 API'
   }
 ] as const
@@ -89,6 +93,14 @@ for (const lang of LANGUAGES) {
       await page.mouse.move(0, 0)
       await shot('oauth')
 
+      await page.getByRole('tab', { name: lang.consoleTab }).click()
+      await page
+        .getByRole('button', { name: /A Mini Program code|获取不限制的小程序码/ })
+        .filter({ visible: true })
+        .click()
+      await page.getByRole('button', { name: lang.send, exact: true }).filter({ visible: true }).click()
+      await expect(page.locator('.console-image img').filter({ visible: true })).toBeVisible()
+      await shot('console')
       await page.getByRole('tab', { name: 'JS-SDK' }).click()
       const jssdk = page.getByRole('tabpanel').filter({ visible: true })
       await jssdk.getByLabel(/Page URL|页面 URL/).fill('https://127.0.0.1/pay?order=1#/step/2')

@@ -2,12 +2,20 @@ import { createAesCipher, unavailableCipher } from '../../src/core/storage/aes-c
 import type { SecretCipher } from '../../src/core/ports'
 import { createDeskServices, type DeskPorts, type DeskServices } from '../../src/compose/desktop'
 import { confStoreFactory } from '../../src/core/storage'
-import { DirectoryFileSaver, ManualPower, MemoryClipboard, RecordingOpener, tempDir } from './memory-ports'
+import {
+  DirectoryFileSaver,
+  ManualPower,
+  MemoryClipboard,
+  PresetFileOpener,
+  RecordingOpener,
+  tempDir
+} from './memory-ports'
 
 export interface TestDesk {
   services: DeskServices
   clipboard: MemoryClipboard
   fileSaver: DirectoryFileSaver
+  fileOpener: PresetFileOpener
   opener: RecordingOpener
   power: ManualPower
   dataDir: string
@@ -30,6 +38,7 @@ export async function startTestDesk(
   const dataDir = overrides.dataDir ?? (dir as { path: string }).path
   const clipboard = new MemoryClipboard()
   const fileSaver = new DirectoryFileSaver(dataDir)
+  const fileOpener = new PresetFileOpener()
   const opener = new RecordingOpener()
   const power = new ManualPower()
   const cipher =
@@ -40,6 +49,7 @@ export async function startTestDesk(
     storeFactory: confStoreFactory,
     clipboard,
     fileSaver,
+    fileOpener,
     opener,
     power,
     systemLanguage: 'en-US',
@@ -52,6 +62,7 @@ export async function startTestDesk(
     services,
     clipboard,
     fileSaver,
+    fileOpener,
     opener,
     power,
     dataDir,

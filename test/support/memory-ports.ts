@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ClipboardPort, ExternalOpenerPort, FileSaverPort, PowerPort } from '../../src/core/ports'
+import type {
+  ClipboardPort,
+  ExternalOpenerPort,
+  FileOpenerPort,
+  FileSaverPort,
+  OpenedFile,
+  PowerPort
+} from '../../src/core/ports'
 
 /** A clipboard the test can read back. */
 export class MemoryClipboard implements ClipboardPort {
@@ -23,6 +30,26 @@ export class DirectoryFileSaver implements FileSaverPort {
     writeFileSync(path, content, { mode: 0o600 })
     this.saved.push(path)
     return { saved: true, path }
+  }
+  async saveBytes(suggestedName: string, content: Uint8Array) {
+    const path = join(this.dir, suggestedName)
+    writeFileSync(path, content, { mode: 0o600 })
+    this.saved.push(path)
+    return { saved: true, path }
+  }
+}
+
+/** "Open…" answered with the files a test lined up, one per pick; cancelled when none is waiting. */
+export class PresetFileOpener implements FileOpenerPort {
+  private readonly queue: { name: string; bytes: Buffer }[] = []
+  choose(name: string, bytes: Buffer): void {
+    this.queue.push({ name, bytes })
+  }
+  async openFile(maxBytes: number): Promise<OpenedFile> {
+    const next = this.queue.shift()
+    if (!next) return { kind: 'cancelled' }
+    if (next.bytes.length > maxBytes) return { kind: 'too-large', name: next.name, size: next.bytes.length }
+    return { kind: 'file', ...next }
   }
 }
 

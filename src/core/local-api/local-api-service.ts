@@ -17,7 +17,7 @@ import type { AppCatalog } from './app-index'
 import { checkListenHost, isLoopbackHost, nonLoopbackWarning } from './host-check'
 import { generateApiKey, maskApiKey } from './key'
 import { RequestLog } from './request-log'
-import type { GatewayOptions } from './gateway/gateway'
+import type { Gateway, GatewayOptions } from './gateway/gateway'
 import { createControlServer, type ControlServer, type ControlServerTimeouts } from './server'
 import { buildSnippets } from './snippets'
 import type { TokenAccess } from './token-access'
@@ -29,8 +29,11 @@ export interface LocalApiServiceDeps {
   tokens: TokenAccess
   clock: Clock
   clipboard: ClipboardPort
-  /** The WeChat host's call log and ticket keeper (and, in tests, its upstream dispatcher). */
-  gateway?: Partial<GatewayOptions>
+  /**
+   * The WeChat host: the desk's one gateway (shared with the API console, so it works while the API is off),
+   * or the call log and ticket keeper (and, in tests, the upstream dispatcher) of one per server.
+   */
+  gateway?: Gateway | Partial<GatewayOptions>
   timeouts?: Partial<ControlServerTimeouts>
   logError?: (error: unknown) => void
 }
@@ -146,6 +149,11 @@ export class LocalApiService {
       if (next.enabled && this.lastError) throw new DeskFailure(this.lastError)
       return this.status()
     })
+  }
+
+  /** The API key, for the gateway: it never sends the key upstream and masks it in the call log. */
+  deskKey(): string | null {
+    return this.key
   }
 
   revealKey(): string {

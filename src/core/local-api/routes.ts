@@ -7,6 +7,7 @@ import { accessToken, listApps, passiveRefresh, type ApiRouteDeps } from './api-
 import { APPID_SHAPE } from './app-index'
 import { WWW_AUTHENTICATE } from './auth'
 import type { Gateway } from './gateway/gateway'
+import { callerOf } from './gateway/http-adapter'
 import { MAX_STREAMS, MAX_STREAMS_PER_CLIENT, type TokenEventStream } from './sse'
 import type { WeChatCompat } from './wechat-compat'
 
@@ -117,7 +118,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     methods: 'any',
     keyed: false,
     handle: ({ compat, gateway }, call) =>
-      gateway.answers.answered(call, requestedAppid(call, ''), '', () =>
+      gateway.answers.answered(callerOf(call), requestedAppid(call, ''), '', () =>
         compat.classicToken(call.method, call.query)
       )
   },
@@ -126,7 +127,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     methods: 'any',
     keyed: false,
     handle: ({ compat, gateway }, call, body) =>
-      gateway.answers.answered(call, requestedAppid(call, body), body, () =>
+      gateway.answers.answered(callerOf(call), requestedAppid(call, body), body, () =>
         compat.stableToken(call.method, body)
       )
   },
@@ -134,7 +135,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: '/cgi-bin/ticket/getticket',
     methods: 'any',
     keyed: false,
-    handle: ({ gateway }, call) => gateway.tickets.getTicket(call)
+    handle: ({ gateway }, call) => gateway.tickets.getTicket(callerOf(call))
   }
 ]
 

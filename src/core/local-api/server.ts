@@ -18,6 +18,7 @@ import { AppIndex, type AppCatalog } from './app-index'
 import { BearerAuth } from './auth'
 import { Exchange, type Routed } from './exchange'
 import { Gateway, type GatewayOptions } from './gateway/gateway'
+import { relayHttp } from './gateway/http-adapter'
 import type { RequestLog } from './request-log'
 import {
   API_ROUTES,
@@ -75,8 +76,12 @@ export interface ControlServerOptions {
   /** The Bearer key of the /v1 routes; null refuses them all. */
   apiKey: string | null
   requestLog?: RequestLog
-  /** The WeChat host: its call log, ticket keeper and upstream dispatcher (a call log of its own by default). */
-  gateway?: Partial<GatewayOptions>
+  /**
+   * The WeChat host: the desk's one gateway, shared with the API console (the server neither makes nor closes
+   * it), or the call log, ticket keeper and upstream dispatcher of a gateway of the server's own (a call log
+   * of its own by default).
+   */
+  gateway?: Gateway | Partial<GatewayOptions>
   maxBodyBytes?: number
   timeouts?: Partial<ControlServerTimeouts>
   maxConnections?: number
@@ -115,6 +120,8 @@ class HttpControlServer implements ControlServer {
   private readonly logError: (error: unknown) => void
   private unsubscribeTokens: (() => void) | null = null
   private closed = false
+  /** The gateway was made here, so it goes with the server. */
+  private readonly ownsGateway: boolean
 
   constructor(private readonly options: ControlServerOptions) {
     this.apiKey = options.apiKey
@@ -130,18 +137,23 @@ class HttpControlServer implements ControlServer {
       responses: new TokenResponses(),
       logError: this.logError
     }
+    const given = options.gateway
+    this.ownsGateway = !(given instanceof Gateway)
     this.services = {
       api,
       compat: new WeChatCompat(api),
       events: new TokenEventStream((profileId) => this.index.byProfile(profileId)?.appId ?? null),
-      gateway: new Gateway({
-        callLog: new CallLog(),
-        ...options.gateway,
-        index: this.index,
-        tokens: options.tokens,
-        clock: options.clock,
-        deskKey: () => this.apiKey
-      })
+      gateway:
+        given instanceof Gateway
+          ? given
+          : new Gateway({
+              callLog: new CallLog(),
+              ...given,
+              index: this.index,
+              tokens: options.tokens,
+              clock: options.clock,
+              deskKey: () => this.apiKey
+            })
     }
   }
 
@@ -195,7 +207,7 @@ class HttpControlServer implements ControlServer {
     this.services.events.closeAll()
     this.index.dispose()
     if (server) await closeServer(server)
-    await this.services.gateway.close()
+    if (this.ownsGateway) await this.services.gateway.close()
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
@@ -260,7 +272,7 @@ class HttpControlServer implements ControlServer {
   private decide(exchange: Exchange, body: string): Answer {
     const { match } = exchange.routed
     if (match.kind !== 'route')
-      return Gateway.owns(match.path) ? unroutedReply(match) : this.services.gateway.relay(exchange)
+      return Gateway.owns(match.path) ? unroutedReply(match) : relayHttp(this.services.gateway, exchange)
     const { route } = match
     if (route.keyed && !this.auth.allows(exchange.req.headers.authorization)) return UNAUTHORIZED
     return route.handle(this.services, exchange, body)

@@ -5,6 +5,7 @@ import {
   LOCAL_API_DEFAULT_PORT,
   PUSH_FORMATS,
   PUSH_MODES,
+  storedConsoleSchema,
   TOKEN_MODES
 } from '../../shared/contract'
 
@@ -121,7 +122,9 @@ export const deskDocumentSchema = z.object({
   /** The OAuth workbench's authorization history; added after schema version 1 shipped. */
   oauth: oauthSectionSchema.default(defaultOAuthSection),
   /** `profileId:type` → encrypted JSON of a held JS-SDK ticket; added after schema version 1 shipped. */
-  tickets: z.record(z.string(), z.string()).default(() => ({}))
+  tickets: z.record(z.string(), z.string()).default(() => ({})),
+  /** profile id → the API console's history and saved requests; added after schema version 1 shipped. */
+  console: z.record(z.string(), storedConsoleSchema).default(() => ({}))
 })
 export type DeskDocument = z.infer<typeof deskDocumentSchema>
 
@@ -133,5 +136,6 @@ export const emptyDocument = (): DeskDocument => ({
   preferences: { language: 'system', theme: 'system', selectedAppId: null },
   localApi: defaultLocalApiSettings(),
   oauth: defaultOAuthSection(),
-  tickets: {}
+  tickets: {},
+  console: {}
 })

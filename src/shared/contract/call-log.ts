@@ -5,9 +5,10 @@ import { call, event, none, profileId } from './kit'
 /**
  * Who made the call. `desk`: the desk itself (token refreshes, probes, tickets, the OAuth workbench).
  * `gateway`: a caller's request through the Local API's WeChat host (an SDK), relayed upstream or answered by
- * the desk. `governor`: a report of the refresh governor (another system killing the desk's tokens).
+ * the desk. `console`: a request sent from the API console (接口调试), through the same gateway path.
+ * `governor`: a report of the refresh governor (another system killing the desk's tokens).
  */
-export const CALL_SOURCES = ['desk', 'gateway', 'governor'] as const
+export const CALL_SOURCES = ['desk', 'gateway', 'console', 'governor'] as const
 export type CallSource = (typeof CALL_SOURCES)[number]
 
 /**

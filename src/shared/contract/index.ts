@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type { Result } from '../result'
 import { appCalls, appEvents } from './apps'
 import { callLogCalls, callLogEvents } from './call-log'
+import { consoleCalls } from './console'
 import { emulatorCalls, emulatorEvents } from './emulator'
 import { jssdkCalls } from './jssdk'
 import { localApiCalls, localApiEvents } from './local-api'
@@ -18,6 +19,7 @@ import { tokenCalls, tokenEvents } from './tokens'
 
 export * from './apps'
 export * from './call-log'
+export * from './console'
 export * from './emulator'
 export * from './jssdk'
 export * from './local-api'
@@ -38,7 +40,8 @@ export const calls = {
   ...oauthCalls,
   ...pushCalls,
   ...jssdkCalls,
-  ...miniProgramCalls
+  ...miniProgramCalls,
+  ...consoleCalls
 } as const
 
 export const events = {

@@ -18,6 +18,8 @@ import {
 import { fail, ok, text, type Result } from '../../../src/shared/result'
 import type {
   AppView,
+  ConsoleResponse,
+  ConsoleState,
   EmulatorStatus,
   Preferences,
   SystemInfo,
@@ -275,8 +277,80 @@ function fakeHandlers(state: FakeDeskState) {
     }),
     copyLocalApiSnippet: vi.fn<Handler<'copyLocalApiSnippet'>>(async () =>
       ok({ copied: true, keyIncluded: localApi.hasKey })
-    )
+    ),
+    ...fakeConsole()
   } satisfies { [K in CallName]?: Handler<K> }
+}
+
+/** The API console as main answers it: an empty history, and a probe's answer to every send. */
+function fakeConsole() {
+  let state: ConsoleState = { profileId: 'sandbox', history: [], saved: [] }
+  return {
+    getConsoleState: vi.fn<Handler<'getConsoleState'>>(async ({ id }) => ok({ ...state, profileId: id })),
+    sendConsoleRequest: vi.fn<Handler<'sendConsoleRequest'>>(async ({ id, requestId, request }) => {
+      const response = consoleResponse({
+        requestId,
+        profileId: id,
+        method: request.method,
+        path: request.path
+      })
+      state = {
+        ...state,
+        history: [
+          {
+            id: requestId,
+            at: NOW,
+            request,
+            outcome: 'answered',
+            status: 200,
+            errcode: null,
+            durationMs: 12,
+            callLogId: 1
+          },
+          ...state.history
+        ]
+      }
+      return ok({ response, state })
+    }),
+    cancelConsoleRequest: vi.fn<Handler<'cancelConsoleRequest'>>(async () => ok({ cancelled: true })),
+    copyConsoleCurl: vi.fn<Handler<'copyConsoleCurl'>>(async () => ok({ copied: true })),
+    saveConsoleRequest: vi.fn<Handler<'saveConsoleRequest'>>(async ({ name, request }) => {
+      state = { ...state, saved: [{ id: name, name, at: NOW, request }, ...state.saved] }
+      return ok(state)
+    }),
+    pickConsoleFile: vi.fn<Handler<'pickConsoleFile'>>(async () =>
+      ok({ file: { fileId: 'file-1', fileName: 'cat.png', bytes: 1234, contentType: 'image/png' } })
+    ),
+    getConsoleQuota: vi.fn<Handler<'getConsoleQuota'>>(async ({ path }) =>
+      ok({ cgiPath: path, quota: { dailyLimit: 10000, used: 3, remain: 9997 }, refusal: null, callLogId: 2 })
+    )
+  }
+}
+
+/** A console answer: getcallbackip's, unless told otherwise. */
+export function consoleResponse(overrides: Partial<ConsoleResponse> = {}): ConsoleResponse {
+  return {
+    requestId: 'req-00000001',
+    profileId: 'sandbox',
+    outcome: 'answered',
+    method: 'GET',
+    path: '/cgi-bin/getcallbackip',
+    url: 'http://127.0.0.1:4010/cgi-bin/getcallbackip?access_token=***',
+    at: NOW,
+    status: 200,
+    durationMs: 12,
+    bytes: 34,
+    truncated: false,
+    headers: [['content-type', 'application/json; charset=utf-8']],
+    contentType: 'application/json; charset=utf-8',
+    body: { kind: 'text', text: '{"ip_list":["101.226.62.77"]}', json: true },
+    errcode: null,
+    errmsg: null,
+    rid: null,
+    failure: null,
+    callLogId: 1,
+    ...overrides
+  }
 }
 
 export interface FakeDesk {

@@ -22,6 +22,10 @@ import {
   useEmulatorStore
 } from '../../../src/renderer/src/features/emulator/emulator-store'
 import { initialOAuthUiState, useOAuthStore } from '../../../src/renderer/src/features/oauth/oauth-store'
+import {
+  initialConsoleState,
+  useConsoleStore
+} from '../../../src/renderer/src/features/console/console-store'
 import { createFakeDesk, type FakeDesk, type FakeDeskState } from './fake-desk'
 
 /** Installs a fresh fake `window.desk` and fresh stores for each test of the calling file. */
@@ -39,6 +43,7 @@ export function installFakeDesk(state: () => FakeDeskState = () => ({})): { curr
     useLocalApiStore.setState(initialLocalApiState, true)
     useEmulatorStore.setState(initialEmulatorState, true)
     useOAuthStore.setState(initialOAuthUiState, true)
+    useConsoleStore.setState(initialConsoleState, true)
     document.documentElement.removeAttribute('data-theme')
     await i18n.changeLanguage('en')
   })

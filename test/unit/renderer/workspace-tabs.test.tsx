@@ -23,6 +23,7 @@ describe("the app's workspace tabs", () => {
     ).toEqual([
       ['Token', 'true', 0],
       ['OAuth (网页授权)', 'false', -1],
+      ['Console (接口调试)', 'false', -1],
       ['JS-SDK', 'false', -1],
       ['Mini Program login', 'false', -1],
       ['Push (消息推送)', 'false', -1]
@@ -55,12 +56,17 @@ describe("the app's workspace tabs", () => {
     expect(document.activeElement).toBe(tab('Push (消息推送)'))
     screen.getByRole('region', { name: 'Push simulator (消息推送调试)' })
     fireEvent.keyDown(tab('Push (消息推送)'), { key: 'ArrowRight' })
+    expect(document.activeElement).toBe(tab('Console (接口调试)'))
+    screen.getByRole('region', { name: 'API console (接口调试)' })
+    fireEvent.keyDown(tab('Console (接口调试)'), { key: 'ArrowRight' })
     expect(document.activeElement).toBe(tab('Token'))
     fireEvent.keyDown(tab('Token'), { key: 'End' })
-    expect(document.activeElement).toBe(tab('Push (消息推送)'))
-    fireEvent.keyDown(tab('Push (消息推送)'), { key: 'Home' })
+    expect(document.activeElement).toBe(tab('Console (接口调试)'))
+    fireEvent.keyDown(tab('Console (接口调试)'), { key: 'Home' })
     expect(tab('Token').getAttribute('aria-selected')).toBe('true')
     fireEvent.keyDown(tab('Token'), { key: 'ArrowLeft' })
+    expect(tab('Console (接口调试)').getAttribute('aria-selected')).toBe('true')
+    fireEvent.keyDown(tab('Console (接口调试)'), { key: 'ArrowLeft' })
     expect(tab('Push (消息推送)').getAttribute('aria-selected')).toBe('true')
     fireEvent.keyDown(tab('Push (消息推送)'), { key: 'ArrowLeft' })
     expect(tab('Mini Program login').getAttribute('aria-selected')).toBe('true')
@@ -77,7 +83,7 @@ describe("the app's workspace tabs", () => {
     screen.getByRole('region', { name: 'Token' })
   })
 
-  it('names the tabs in Chinese as developers say it: access_token, 网页授权 and 消息推送', async () => {
+  it('names the tabs in Chinese as developers say it: access_token, 网页授权, 消息推送 and 接口调试', async () => {
     render(<App />)
     await screen.findByRole('tablist', { name: 'App sections' })
     fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'zh-CN' } })
@@ -87,6 +93,7 @@ describe("the app's workspace tabs", () => {
     tab('JS-SDK')
     tab('小程序登录')
     tab('消息推送')
+    tab('接口调试')
     screen.getByRole('region', { name: 'access_token' })
   })
 })

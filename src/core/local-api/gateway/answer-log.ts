@@ -3,10 +3,10 @@ import { bodyView, type CallLog } from '../../call-log'
 import type { Reply, SendReply } from '../../http/reply'
 import type { Clock } from '../../time/clock'
 import type { AppIndex } from '../app-index'
-import type { ApiCall } from '../routes'
 import type { TokenAccess } from '../token-access'
 import { answerFacts, callerMessage, deskUrl, gatewayEntry, type AnswerFacts } from './call-record'
 import type { IssuedTokens } from './issued-tokens'
+import type { GatewayCaller } from './relay-request'
 import type { AnswerRecorder } from './ticket-desk'
 
 export interface AnswerLogDeps {
@@ -31,7 +31,7 @@ export class AnswerLog implements AnswerRecorder {
    * and remembers the token it handed out as that app's.
    */
   async answered(
-    call: ApiCall,
+    caller: GatewayCaller,
     appid: string | null,
     body: string,
     answer: () => Reply | Promise<Reply>
@@ -49,11 +49,11 @@ export class AnswerLog implements AnswerRecorder {
     if (profileId !== null && typeof token === 'string' && typeof expiresIn === 'number')
       this.deps.issued.note(token, profileId, 'global', this.deps.clock.now() + expiresIn * 1000)
     this.record(
-      call,
+      caller,
       at,
       startedMs,
       profileId,
-      deskUrl(call),
+      deskUrl(caller),
       given,
       facts,
       this.flagsOf(profileId, before, at),
@@ -69,9 +69,9 @@ export class AnswerLog implements AnswerRecorder {
     return attempt?.coalesced && attempt.at >= at ? ['coalesced', 'memory'] : ['memory']
   }
 
-  /** Logs an answer the desk wrote itself (a refusal, the token or ticket endpoints). */
+  /** Logs an answer the desk wrote itself (a refusal, the token or ticket endpoints); returns its entry id. */
   record(
-    call: ApiCall,
+    caller: GatewayCaller,
     at: number,
     startedMs: number,
     profileId: string | null,
@@ -80,12 +80,12 @@ export class AnswerLog implements AnswerRecorder {
     facts: AnswerFacts,
     flags: CallFlag[],
     body: string | Buffer
-  ): void {
+  ): number {
     const bytes = typeof body === 'string' ? Buffer.from(body) : body
     const answerBytes = Buffer.from(given.body)
-    this.deps.callLog.record(
+    const entry = this.deps.callLog.record(
       gatewayEntry({
-        call,
+        caller,
         at,
         startedMs,
         profileId,
@@ -94,7 +94,7 @@ export class AnswerLog implements AnswerRecorder {
         facts,
         flags,
         exchange: {
-          request: callerMessage(call.req, bytes, bytes.length),
+          request: callerMessage(caller, bytes, bytes.length),
           response: {
             headers: [['content-type', given.contentType]],
             body: bodyView(answerBytes, answerBytes.length, given.contentType)
@@ -103,5 +103,6 @@ export class AnswerLog implements AnswerRecorder {
         known: this.deps.known()
       })
     )
+    return entry.id
   }
 }

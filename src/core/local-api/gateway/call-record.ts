@@ -1,9 +1,8 @@
-import type { IncomingMessage } from 'node:http'
 import type { CallFlag, CallMessage } from '../../../shared/contract'
 import { parseRid } from '../../../shared/errcodes'
 import { bodyView, decode, isTextual, type CallExchange, type CallLogInput } from '../../call-log'
 import { BODY_TEXT_LIMIT } from '../../call-log'
-import type { ApiCall } from '../routes'
+import { headerIn, type GatewayCaller } from './relay-request'
 
 /** What a WeChat answer says, read from its bytes: errcode (null for success), errmsg and rid. */
 export interface AnswerFacts {
@@ -61,26 +60,26 @@ export function pairsFrom(
 }
 
 /** The request a caller sent the desk, as the log shows it: its fields and (the start of) its body. */
-export function callerMessage(req: IncomingMessage, seen: Buffer, total: number): CallMessage {
+export function callerMessage(caller: GatewayCaller, seen: Buffer, total: number): CallMessage {
   return {
-    headers: pairsOf(req.rawHeaders),
+    headers: pairsOf(caller.headers),
     body: bodyView(
       seen.subarray(0, BODY_TEXT_LIMIT * 2),
       total,
-      headerOf(req.headers, 'content-type'),
-      headerOf(req.headers, 'content-encoding')
+      headerIn(caller.headers, 'content-type'),
+      headerIn(caller.headers, 'content-encoding')
     )
   }
 }
 
 /** The URL a caller used, for calls the desk answered itself (credential values are masked by the log). */
-export function deskUrl(call: ApiCall): string {
-  const host = call.req.headers.host ?? 'desk'
-  return `http://${host}${call.path}${call.query === '' ? '' : `?${call.query}`}`
+export function deskUrl(caller: GatewayCaller): string {
+  const host = headerIn(caller.headers, 'host') ?? 'desk'
+  return `http://${host}${caller.path}${caller.query === '' ? '' : `?${caller.query}`}`
 }
 
 export interface GatewayEntry {
-  call: ApiCall
+  caller: GatewayCaller
   at: number
   startedMs: number
   profileId: string | null
@@ -100,10 +99,10 @@ export function gatewayEntry(e: GatewayEntry): CallLogInput {
   return {
     at: e.at,
     profileId: e.profileId,
-    source: 'gateway',
-    callerPort: e.call.req.socket.remotePort ?? null,
-    endpoint: e.call.path.slice(0, 200),
-    method: e.call.method,
+    source: e.caller.source,
+    callerPort: e.caller.callerPort,
+    endpoint: e.caller.path.slice(0, 200),
+    method: e.caller.method,
     url: e.url,
     httpStatus: e.httpStatus,
     errcode: e.facts.errcode,

@@ -2,12 +2,10 @@ import { Agent, type Dispatcher } from 'undici'
 import type { CallFlag } from '../../../shared/contract'
 import { bodyView, BODY_TEXT_LIMIT, type CallLog } from '../../call-log'
 import { parseJsonObject } from '../../http/read-body'
-import { writeReply } from '../../http/reply'
 import type { Clock } from '../../time/clock'
 import { TOKEN_REJECTED_ERRCODES } from '../../tokens'
 import { WX } from '../../wechat-wire/errors'
 import type { AppIndex, CatalogApp } from '../app-index'
-import type { ApiCall, Streamed } from '../routes'
 import type { TokenAccess } from '../token-access'
 import { wechatErrorReply } from '../wechat-reply'
 import {
@@ -20,6 +18,7 @@ import {
   pairsOf,
   type AnswerFacts
 } from './call-record'
+import type { AnswerSink, GatewayCaller, GatewayRequest, RelayOutcome } from './relay-request'
 import { IssuedTokens, REFRESH_TOKEN_LIFE_MS } from './issued-tokens'
 import {
   passOn,
@@ -96,8 +95,12 @@ export class Gateway {
     return path === '/healthz' || path === '/v1' || path.startsWith('/v1/')
   }
 
-  relay(call: ApiCall): Streamed {
-    return { kind: 'streamed', status: this.run(call) }
+  /**
+   * Relays one request (the Local API's, or the console's) and writes the answer to `sink`. Resolves once
+   * the answer is passed on and logged.
+   */
+  relay(request: GatewayRequest, sink: AnswerSink): Promise<RelayOutcome> {
+    return this.run(request, sink)
   }
 
   close(): Promise<void> {
@@ -105,11 +108,11 @@ export class Gateway {
     return this.agent?.close() ?? Promise.resolve()
   }
 
-  private async run(call: ApiCall): Promise<number> {
+  private async run(call: GatewayRequest, sink: AnswerSink): Promise<RelayOutcome> {
     const at = this.deps.clock.now()
     const startedMs = performance.now()
-    const body = await readRelayBody(call.req)
-    if (body === null) return 0 // the caller went away
+    const body = await readRelayBody(call.body)
+    if (body === null) return { status: 0, entryId: null } // the caller went away
     const params = new URLSearchParams(call.query)
     let resolution = this.resolver.resolve(call.path, params, at)
     if (resolution.kind === 'refused' && !params.has('access_token') && body.kind === 'kept') {
@@ -119,23 +122,34 @@ export class Gateway {
     if (resolution.kind === 'refused') {
       const refusal = wechatErrorReply(resolution.error, { close: body.kind === 'stream' })
       if (body.kind === 'stream') body.rest.resume()
-      writeReply(call.res, refusal)
+      sink.reply(refusal)
       const facts = answerFacts(Buffer.from(refusal.body), refusal.contentType, null)
       const seen = body.kind === 'kept' ? body.bytes : Buffer.concat(body.head)
       const profileId = resolution.app?.profileId ?? null
-      this.answers.record(call, at, startedMs, profileId, deskUrl(call), refusal, facts, [], seen)
-      return refusal.status
+      const entryId = this.answers.record(
+        call,
+        at,
+        startedMs,
+        profileId,
+        deskUrl(call),
+        refusal,
+        facts,
+        [],
+        seen
+      )
+      return { status: refusal.status, entryId }
     }
-    return this.forward(call, body, resolution, at, startedMs)
+    return this.forward(call, sink, body, resolution, at, startedMs)
   }
 
   private async forward(
-    call: ApiCall,
+    call: GatewayCaller,
+    sink: AnswerSink,
     body: RelayBody,
     resolution: Extract<Resolution, { kind: 'app' }>,
     at: number,
     startedMs: number
-  ): Promise<number> {
+  ): Promise<RelayOutcome> {
     const { app, token } = resolution
     const flags: CallFlag[] = []
     const global = token?.issued?.kind === 'global'
@@ -148,13 +162,9 @@ export class Gateway {
         flags.push('healed')
       }
     }
-    const controller = new AbortController()
-    call.res.on('close', () => {
-      if (!call.res.writableFinished) controller.abort()
-    })
     const known = (): string[] => [...this.known(), ...(value === null ? [] : [value])]
-    let sent = await this.send(app, call, body, value, controller.signal)
-    if ('failure' in sent) return this.unreachable(call, app, body, sent, flags, known(), at, startedMs)
+    let sent = await this.send(app, call, body, value, sink.signal)
+    if ('failure' in sent) return this.unreachable(call, sink, app, body, sent, flags, known(), at, startedMs)
 
     let facts = sent.facts
     if (global && value !== null && facts.errcode !== null && TOKEN_REJECTED_ERRCODES.has(facts.errcode)) {
@@ -165,8 +175,9 @@ export class Gateway {
         this.logRelay(call, app, body, sent, [...flags, 'retried'], known(), at, startedMs, sent.answer.head)
         value = fresh.value
         this.issued.note(fresh.value, app.profileId, 'global', fresh.expiresAt)
-        sent = await this.send(app, call, body, value, controller.signal)
-        if ('failure' in sent) return this.unreachable(call, app, body, sent, flags, known(), at, startedMs)
+        sent = await this.send(app, call, body, value, sink.signal)
+        if ('failure' in sent)
+          return this.unreachable(call, sink, app, body, sent, flags, known(), at, startedMs)
         facts = sent.facts
         flags.push('healed')
       } else if (body.kind === 'stream') {
@@ -175,11 +186,11 @@ export class Gateway {
     }
     if (USER_TOKEN_GRANTS.has(call.path) && facts.json) this.noteUserTokens(app, facts.json)
     // An answer cut off upstream is cut off for the caller too: its connection is dropped, not left hanging.
-    const passed = await passOn(call.res, sent.answer, BODY_TEXT_LIMIT).catch(() => {
-      call.res.destroy()
+    const passed = await passOn(sink, sent.answer, BODY_TEXT_LIMIT).catch(() => {
+      sink.destroy()
       return null
     })
-    this.logRelay(
+    const entryId = this.logRelay(
       call,
       app,
       body,
@@ -191,13 +202,13 @@ export class Gateway {
       passed?.start ?? sent.answer.head,
       passed?.bytes
     )
-    return sent.answer.status
+    return { status: sent.answer.status, entryId }
   }
 
   /** One upstream exchange: the answer with its first bytes read (all of a small JSON one), or why none came. */
   private async send(
     app: CatalogApp,
-    call: ApiCall,
+    call: GatewayRequest | GatewayCaller,
     body: RelayBody,
     token: string | null,
     signal: AbortSignal
@@ -211,7 +222,7 @@ export class Gateway {
     }
     const path = `${url.pathname.replace(/\/+$/, '')}${call.path}${query === '' ? '' : `?${query}`}`
     const target = `${url.origin}${path}`
-    const sentHeaders = requestHeaders(call.req, body, this.deps.deskKey())
+    const sentHeaders = requestHeaders(call.headers, body, this.deps.deskKey())
     try {
       const response = await this.dispatcher.request({
         origin: url.origin,
@@ -234,7 +245,8 @@ export class Gateway {
   }
 
   private unreachable(
-    call: ApiCall,
+    call: GatewayCaller,
+    sink: AnswerSink,
     app: CatalogApp,
     body: RelayBody,
     sent: Unsent,
@@ -242,15 +254,15 @@ export class Gateway {
     known: string[],
     at: number,
     startedMs: number
-  ): number {
+  ): RelayOutcome {
     const answer = wechatErrorReply(
       { errcode: WX.systemError.errcode, errmsg: `system error (wechat-token-desk: ${sent.failure})` },
       { status: 502, close: body.kind === 'stream' }
     )
-    if (!call.res.headersSent && !call.res.destroyed) writeReply(call.res, answer)
-    this.deps.callLog.record(
+    if (!sink.started && !sink.gone) sink.reply(answer)
+    const entry = this.deps.callLog.record(
       gatewayEntry({
-        call,
+        caller: call,
         at,
         startedMs,
         profileId: app.profileId,
@@ -263,11 +275,11 @@ export class Gateway {
         known
       })
     )
-    return answer.status
+    return { status: answer.status, entryId: entry.id }
   }
 
   private logRelay(
-    call: ApiCall,
+    call: GatewayCaller,
     app: CatalogApp,
     body: RelayBody,
     sent: Sent,
@@ -277,16 +289,16 @@ export class Gateway {
     startedMs: number,
     start: Buffer,
     total = sent.answer.rest === null ? sent.answer.head.length : null
-  ): void {
+  ): number {
     const { answer, facts } = sent
     const type = headerOf(answer.headers, 'content-type')
     const failure =
       facts.errcode === null && answer.status >= 400
         ? `HTTP ${answer.status}${snippet(start, type)}`
         : undefined
-    this.deps.callLog.record(
+    const entry = this.deps.callLog.record(
       gatewayEntry({
-        call,
+        caller: call,
         at,
         startedMs,
         profileId: app.profileId,
@@ -305,12 +317,13 @@ export class Gateway {
         known
       })
     )
+    return entry.id
   }
 
-  private sentMessage(call: ApiCall, body: RelayBody, sentHeaders: string[]) {
+  private sentMessage(call: GatewayCaller, body: RelayBody, sentHeaders: string[]) {
     const seen = body.kind === 'kept' ? body.bytes : Buffer.concat(body.head)
     const total = body.kind === 'kept' ? body.bytes.length : (body.declared ?? seen.length)
-    return { ...callerMessage(call.req, seen, total), headers: pairsOf(sentHeaders) }
+    return { ...callerMessage(call, seen, total), headers: pairsOf(sentHeaders) }
   }
 
   private noteUserTokens(app: CatalogApp, json: Record<string, unknown>): void {

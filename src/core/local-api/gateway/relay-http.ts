@@ -1,8 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
-import { once } from 'node:events'
 import { Readable } from 'node:stream'
 import type { Dispatcher } from 'undici'
-import { hasBody } from '../../http/read-body'
+import { headerIn, type AnswerSink, type GatewayBody } from './relay-request'
 
 /**
  * A request body up to this size is kept in memory, so the call can be sent again after a heal; a larger one
@@ -16,23 +14,25 @@ export const INSPECT_LIMIT_BYTES = 64 * 1024
 /** The caller's request body: kept whole (replayable), or its first bytes and the rest still to come. */
 export type RelayBody =
   | { kind: 'kept'; bytes: Buffer }
-  | { kind: 'stream'; head: Buffer[]; rest: IncomingMessage; declared: number | null }
+  | { kind: 'stream'; head: Buffer[]; rest: Readable; declared: number | null }
 
 const EMPTY = Buffer.alloc(0)
 
-/** Reads the request body for a relay; null when the caller went away meanwhile. */
-export function readRelayBody(req: IncomingMessage, limit = REPLAY_LIMIT_BYTES): Promise<RelayBody | null> {
-  if (!hasBody(req)) return Promise.resolve({ kind: 'kept', bytes: EMPTY })
-  const declared = Number(req.headers['content-length'])
-  const known = Number.isFinite(declared) ? declared : null
+/**
+ * Reads the request body for a relay; null when the caller went away meanwhile. Bytes already in hand (the
+ * console's) are kept whatever their size: holding them costs nothing more.
+ */
+export function readRelayBody(body: GatewayBody, limit = REPLAY_LIMIT_BYTES): Promise<RelayBody | null> {
+  if (body.kind === 'bytes') return Promise.resolve({ kind: 'kept', bytes: body.bytes })
+  const { stream: req, declared: known } = body
   if (known !== null && known > limit)
-    return Promise.resolve({ kind: 'stream', head: [], rest: req, declared })
+    return Promise.resolve({ kind: 'stream', head: [], rest: req, declared: known })
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0
-    const done = (body: RelayBody | null): void => {
+    const done = (read: RelayBody | null): void => {
       req.off('data', onData).off('end', onEnd).off('error', onGone).off('close', onGone)
-      resolve(body)
+      resolve(read)
     }
     const onData = (chunk: Buffer): void => {
       chunks.push(chunk)
@@ -74,7 +74,7 @@ const HOP_BY_HOP = new Set([
 ])
 
 /** Field names the `Connection` header lists are hop-by-hop too. */
-function connectionNamed(value: string | string[] | undefined): Set<string> {
+function connectionNamed(value: string | string[] | null | undefined): Set<string> {
   const listed = Array.isArray(value) ? value.join(',') : (value ?? '')
   return new Set(
     listed
@@ -89,10 +89,9 @@ function connectionNamed(value: string | string[] | undefined): Set<string> {
  * fields, `Host` (the upstream's own is set), `Expect` (the desk already took the body), the length of a kept
  * body (recomputed), and any field carrying the desk's API key, which never leaves the desk.
  */
-export function requestHeaders(req: IncomingMessage, body: RelayBody, deskKey: string | null): string[] {
-  const named = connectionNamed(req.headers.connection)
+export function requestHeaders(raw: readonly string[], body: RelayBody, deskKey: string | null): string[] {
+  const named = connectionNamed(headerIn(raw, 'connection'))
   const out: string[] = []
-  const raw = req.rawHeaders
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i] ?? ''
     const value = raw[i + 1] ?? ''
@@ -155,22 +154,22 @@ export async function readHead(response: Dispatcher.ResponseData, inspect: boole
  * waiting for a slow caller. Resolves with the bytes sent and the first `keep` of them (for the log).
  */
 export async function passOn(
-  res: ServerResponse,
+  sink: AnswerSink,
   answer: UpstreamAnswer,
   keep: number
 ): Promise<{ bytes: number; start: Buffer }> {
-  res.writeHead(answer.status, responseHeaders(answer.headers))
+  sink.head(answer.status, responseHeaders(answer.headers))
   let bytes = 0
   const kept: Buffer[] = []
   const write = async (chunk: Buffer): Promise<void> => {
     if (bytes < keep) kept.push(chunk.subarray(0, keep - bytes))
     bytes += chunk.length
-    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')])
+    await sink.write(chunk)
   }
   if (answer.head.length > 0) await write(answer.head)
   if (answer.rest) {
     for (;;) {
-      if (res.destroyed) {
+      if (sink.gone) {
         answer.body.destroy()
         break
       }
@@ -179,6 +178,6 @@ export async function passOn(
       await write(next.value)
     }
   }
-  res.end()
+  sink.end()
   return { bytes, start: Buffer.concat(kept) }
 }

@@ -11,9 +11,9 @@ import { WECHAT_JSON_TYPE } from '../../wechat-wire/content-types'
 import { WX, type WeChatError } from '../../wechat-wire/errors'
 import { apiError, tokenFailureReply } from '../api-error'
 import type { AppIndex } from '../app-index'
-import type { ApiCall } from '../routes'
 import { wechatErrorReply } from '../wechat-reply'
 import { answerFacts, deskUrl, type AnswerFacts } from './call-record'
+import type { GatewayCaller } from './relay-request'
 import type { AppResolver } from './resolver'
 
 /** What the Local API needs of the ticket keeper. */
@@ -23,7 +23,7 @@ export type TicketAccess = Pick<TicketKeeper, 'get' | 'current' | 'passiveRefres
 export interface AnswerRecorder {
   flagsOf(profileId: string | null, before: number, at: number): CallFlag[]
   record(
-    call: ApiCall,
+    caller: GatewayCaller,
     at: number,
     startedMs: number,
     profileId: string | null,
@@ -59,7 +59,7 @@ export class TicketDesk {
   ) {}
 
   /** `GET /cgi-bin/ticket/getticket?access_token=…&type=jsapi|wx_card` */
-  async getTicket(call: ApiCall): Promise<Reply> {
+  async getTicket(call: GatewayCaller): Promise<Reply> {
     const at = this.deps.clock.now()
     const startedMs = performance.now()
     const before = this.deps.callLog.newestId
@@ -126,7 +126,10 @@ export class TicketDesk {
     }
   }
 
-  private async answer(call: ApiCall, now: number): Promise<{ answer: SendReply; profileId: string | null }> {
+  private async answer(
+    call: GatewayCaller,
+    now: number
+  ): Promise<{ answer: SendReply; profileId: string | null }> {
     if (call.method !== 'GET') return { answer: wechatReply(WX.requireGet), profileId: null }
     const params = new URLSearchParams(call.query)
     if (!params.get('access_token')) return { answer: wechatReply(WX.accessTokenMissing), profileId: null }

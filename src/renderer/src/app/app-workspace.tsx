@@ -4,6 +4,7 @@ import type { AppView } from '../../../shared/contract'
 import { TabList, TabPanel, type TabItem } from '../components/tabs'
 import { AppSummary } from '../features/apps/app-summary'
 import { CallLogPanel } from '../features/call-log/call-log-panel'
+import { ConsoleWorkbench } from '../features/console/console-workbench'
 import { EmulatorPanel } from '../features/emulator/emulator-panel'
 import { JssdkWorkbench } from '../features/jssdk/jssdk-workbench'
 import { MiniProgramWorkbench } from '../features/mini-program/mini-program-workbench'
@@ -17,12 +18,13 @@ import { showAppTab, useViewStore, type AppTab } from './view-store'
  * the call log), its OAuth workbench, JS-SDK, Mini Program login or push simulator. All stay mounted, so switching keeps what was typed.
  */
 export function AppWorkspace({ app }: { app: AppView }) {
-  const { t } = useTranslation(['app', 'push', 'jssdk', 'miniProgram'])
+  const { t } = useTranslation(['app', 'push', 'console', 'jssdk', 'miniProgram'])
   const idBase = useId()
   const tab = useViewStore((state) => state.appTab)
   const tabs: TabItem<AppTab>[] = [
     { value: 'token', label: t('workspace.tabs.token') },
     { value: 'oauth', label: t('workspace.tabs.oauth') },
+    { value: 'console', label: t('console:tab') },
     { value: 'jssdk', label: t('jssdk:tab') },
     { value: 'mini-program', label: t('miniProgram:tab') },
     { value: 'push', label: t('push:tab') }
@@ -46,6 +48,9 @@ export function AppWorkspace({ app }: { app: AppView }) {
       </TabPanel>
       <TabPanel idBase={idBase} value="oauth" selected={tab === 'oauth'} className="workspace-section">
         <OAuthWorkbench app={app} />
+      </TabPanel>
+      <TabPanel idBase={idBase} value="console" selected={tab === 'console'} className="workspace-section">
+        <ConsoleWorkbench app={app} />
       </TabPanel>
       <TabPanel idBase={idBase} value="jssdk" selected={tab === 'jssdk'} className="workspace-section">
         <JssdkWorkbench app={app} />

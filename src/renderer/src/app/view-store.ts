@@ -4,7 +4,7 @@ import { create } from 'zustand'
 export type MainView = 'app' | 'local-api'
 
 /** The sections of an app's workspace. */
-export const APP_TABS = ['token', 'oauth', 'jssdk', 'mini-program', 'push'] as const
+export const APP_TABS = ['token', 'oauth', 'console', 'jssdk', 'mini-program', 'push'] as const
 export type AppTab = (typeof APP_TABS)[number]
 
 export interface ViewState {

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseCallerIp } from '../../../shared/errcodes'
 import type { DeskError } from '../../../shared/result'
+import { RidLookupAction } from '../features/console/rid-lookup'
 import { copyPlainText } from '../lib/clipboard'
 import { useLocalize } from '../lib/use-localize'
 import './error-callout.css'
@@ -87,6 +88,7 @@ export function ErrorCallout({ error, onDismiss, actions = [], children }: Error
             </span>
           </div>
         )}
+        {error.rid && error.errcode !== undefined && <RidLookupAction rid={error.rid} />}
         {details.length > 0 && (
           <dl className="callout-details" aria-label={t('error.details')}>
             {details.map(([name, value]) => (

@@ -9,6 +9,8 @@ import { appsEn } from '../../features/apps/strings/en'
 import { appsZhCN } from '../../features/apps/strings/zh-cn'
 import { callLogEn } from '../../features/call-log/strings/en'
 import { callLogZhCN } from '../../features/call-log/strings/zh-cn'
+import { consoleEn } from '../../features/console/strings/en'
+import { consoleZhCN } from '../../features/console/strings/zh-cn'
 import { emulatorEn } from '../../features/emulator/strings/en'
 import { emulatorZhCN } from '../../features/emulator/strings/zh-cn'
 import { jssdkEn } from '../../features/jssdk/strings/en'
@@ -40,7 +42,8 @@ export const en = {
   localApi: localApiEn,
   push: pushEn,
   jssdk: jssdkEn,
-  miniProgram: miniProgramEn
+  miniProgram: miniProgramEn,
+  console: consoleEn
 }
 
 const zhCN: typeof en = {
@@ -55,7 +58,8 @@ const zhCN: typeof en = {
   localApi: localApiZhCN,
   push: pushZhCN,
   jssdk: jssdkZhCN,
-  miniProgram: miniProgramZhCN
+  miniProgram: miniProgramZhCN,
+  console: consoleZhCN
 }
 
 export const resources: Record<UiLanguage, typeof en> = { en, 'zh-CN': zhCN }

@@ -5,6 +5,7 @@ import {
   setCallDetail,
   setCallLogError,
   setCallLogFilters,
+  setCallLogFocus,
   showCallLogFor,
   useCallLogStore,
   type CallLogFilters
@@ -60,4 +61,16 @@ export async function clearCallLog(): Promise<void> {
   const result = await callDesk((desk) => desk.clearCallLog())
   if (result.ok) emptyCallLog()
   else setCallLogError(result.error)
+}
+
+/**
+ * Shows one entry: the filters that could hide it are cleared, its details opened, and its row focused once
+ * drawn ("open in the call log" from the console).
+ */
+export async function openCallLogEntry(id: number): Promise<void> {
+  setCallLogFilters({ source: 'any', path: '', errcode: '' })
+  setCallLogFocus(id)
+  const state = useCallLogStore.getState()
+  const entry = state.entries.find((candidate) => candidate.id === id)
+  if (entry && state.open[id] === undefined) await toggleCallDetail(entry)
 }

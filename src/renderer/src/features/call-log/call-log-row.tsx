@@ -1,4 +1,4 @@
-import { Fragment } from 'react'
+import { Fragment, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CallLogEntry } from '../../../../shared/contract'
 import { explainErrcode } from '../../../../shared/errcodes'
@@ -7,7 +7,7 @@ import { useUiLanguage } from '../../lib/use-localize'
 import { formatClock, formatDateTime } from '../../lib/format'
 import { toggleCallDetail } from './call-log-commands'
 import { CallDetailView } from './call-detail'
-import { useCallLogStore } from './call-log-store'
+import { setCallLogFocus, useCallLogStore } from './call-log-store'
 
 const COLUMNS = 10
 
@@ -16,6 +16,14 @@ export function CallLogRow({ entry }: { entry: CallLogEntry }) {
   const { t } = useTranslation(['callLog', 'common'])
   const language = useUiLanguage()
   const open = useCallLogStore((state) => state.open[entry.id])
+  const focused = useCallLogStore((state) => state.focusId === entry.id)
+  const toggle = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (!focused) return
+    toggle.current?.focus()
+    toggle.current?.scrollIntoView({ block: 'center' })
+    setCallLogFocus(null)
+  }, [focused])
   const appName = useAppsStore((state) => state.apps.find((app) => app.id === entry.profileId)?.name ?? null)
   const none = t('common:none')
   const meaning =
@@ -26,6 +34,7 @@ export function CallLogRow({ entry }: { entry: CallLogEntry }) {
       <tr className={entry.outcome === 'error' ? 'row-error' : undefined}>
         <td title={formatDateTime(entry.at, language)}>
           <button
+            ref={toggle}
             type="button"
             className="row-toggle"
             aria-expanded={open !== undefined}

@@ -24,6 +24,8 @@ export interface CallLogState {
   filters: CallLogFilters
   /** Rows whose details are open, with what was read for them. */
   open: Record<number, CallDetail | DeskError | 'loading'>
+  /** The entry to bring into view and focus once drawn ("open in the call log" from the console). */
+  focusId: number | null
   error: DeskError | null
 }
 
@@ -34,6 +36,7 @@ export const initialCallLogState: CallLogState = {
   entries: [],
   filters: initialFilters,
   open: {},
+  focusId: null,
   error: null
 }
 
@@ -86,4 +89,8 @@ export function setCallLogError(error: DeskError | null): void {
 
 export function emptyCallLog(): void {
   useCallLogStore.setState({ entries: [], open: {}, error: null })
+}
+
+export function setCallLogFocus(focusId: number | null): void {
+  useCallLogStore.setState({ focusId })
 }

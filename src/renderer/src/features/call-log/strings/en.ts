@@ -20,7 +20,7 @@ export const callLogEn = {
   scopeAll: 'All apps',
   source: 'Source',
   sourceAny: 'Any',
-  sources: { desk: 'Desk', gateway: 'Gateway', governor: 'Governor' },
+  sources: { desk: 'Desk', gateway: 'Gateway', console: 'API console', governor: 'Governor' },
   path: 'Path',
   pathPlaceholder: '/cgi-bin/…',
   errcodeFilter: 'errcode',

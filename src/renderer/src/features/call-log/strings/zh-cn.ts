@@ -22,7 +22,7 @@ export const callLogZhCN: typeof callLogEn = {
   scopeAll: '全部应用',
   source: '来源',
   sourceAny: '全部',
-  sources: { desk: '本工具', gateway: '网关', governor: '刷新管控' },
+  sources: { desk: '本工具', gateway: '网关', console: '接口调试', governor: '刷新管控' },
   path: '路径',
   pathPlaceholder: '/cgi-bin/…',
   errcodeFilter: 'errcode',

@@ -1,0 +1,127 @@
+import type { consoleEn } from './en'
+
+/** 接口调试台的简体中文（i18next 命名空间 `console`）。类型与英文一致，缺少或多出的键都会在编译时报错。 */
+export const consoleZhCN: typeof consoleEn = {
+  tab: '接口调试',
+  label: '接口调试台',
+  heading: '接口调试 · API console',
+  intro:
+    '用应用托管的 access_token 从本机调用任意微信接口，经由本工具的网关（自动修复、统一限流、记入调用日志）。access_token 由本工具添加，无需手填。',
+  catalogue: {
+    heading: '接口目录',
+    search: '搜索接口',
+    searchHint: '中文或英文名称，或路径',
+    none: '没有匹配的接口。',
+    groups: {
+      basic: '基础',
+      user: '用户',
+      menu: '菜单',
+      message: '消息',
+      media: '素材',
+      account: '账号',
+      'mini-program': '小程序'
+    },
+    doc: '微信文档',
+    required: '必填：{{fields}}'
+  },
+  composer: {
+    heading: '请求',
+    method: '方法',
+    path: '请求路径',
+    pathHint: '例如 /cgi-bin/user/get，不含域名；access_token 由本工具添加。',
+    credential: {
+      token: '本工具会在查询串中添加 access_token。',
+      'secret-query': '本工具会在查询串中添加 appid 和 AppSecret（保存在主进程）。',
+      'secret-body': '本工具会在请求体中添加 appid 和 AppSecret（保存在主进程）。'
+    },
+    query: '查询参数',
+    name: '名称',
+    value: '值',
+    addQuery: '添加参数',
+    removeQuery: '删除 {{name}}',
+    body: '请求体',
+    bodyKinds: { none: '无', json: 'JSON', multipart: 'Multipart（上传）' },
+    jsonOk: 'JSON 格式正确。',
+    jsonProblem: '第 {{line}} 行第 {{column}} 列不是合法 JSON：{{reason}}',
+    jsonProblems: {
+      'unexpected-end': '内容在值结束前就结束了（缺少 }、] 或 "）',
+      'unexpected-character': '意外的 “{{found}}”（缺少逗号、冒号或引号？）',
+      'after-value': '值之后还有多余内容（“{{found}}”）',
+      'bad-string': '字符串有误（含换行或错误的 \\ 转义）',
+      'bad-number': '数字格式有误'
+    },
+    chooseFile: '为 {{name}} 选择文件…',
+    noFile: '未选择文件。',
+    file: '{{name}}（{{size}}）',
+    send: '发送',
+    sendHint: 'Ctrl/⌘+Enter 发送。',
+    cancel: '取消（{{seconds}} 秒）',
+    copyCurl: '复制为 curl',
+    curlCopied: '已复制：curl 中使用 $ACCESS_TOKEN（请先设置；复制内容不含 token）。',
+    saveAs: '保存为',
+    saveName: '保存此请求所用的名称',
+    save: '保存请求',
+    saved: '已保存。'
+  },
+  response: {
+    heading: '响应',
+    empty: '发送请求后，微信的响应显示在这里。',
+    sending: '等待微信响应…',
+    cancelled: '已在 {{ms}} 毫秒后取消：上游请求已中止。',
+    failed: '没有响应：{{reason}}',
+    status: '状态',
+    time: '耗时',
+    size: '大小',
+    truncated: '（只保留了开头部分）',
+    views: { pretty: '格式化', raw: '原文', headers: '响应头' },
+    image: '微信返回的图片',
+    showQrCode: '显示二维码（showqrcode）',
+    saveImage: '保存图片',
+    binary: '二进制响应（{{type}}）。',
+    download: '下载',
+    fileSaved: '已保存到 {{path}}。',
+    openInCallLog: '在调用日志中查看',
+    url: 'URL',
+    errcode: 'errcode {{errcode}}',
+    ok: '成功'
+  },
+  doctor: {
+    heading: '诊断',
+    quota: '查询此路径的调用额度',
+    quotaResult: '每日上限 {{limit}}，已用 {{used}}，剩余 {{remain}}。',
+    clearQuota: 'clear_quota…',
+    clearQuotaV2: 'clear_quota/v2（AppSecret）…',
+    confirmTitle: '重置该账号所有接口的每日调用次数？',
+    confirmBody:
+      '每个账号每月只能重置 {{limit}} 次（后台与接口合计），超出后微信会返回 48006，直到下个月。请仅在额度确实用尽时使用。',
+    confirmV2: 'clear_quota/v2 使用保存在主进程中的 AppSecret：即使 access_token 额度已用尽也能使用。',
+    confirm: '重置调用次数',
+    keep: '暂不重置',
+    lookUp: '查询',
+    lookUpRid: '查询 rid {{rid}}',
+    ridHeading: '微信记录的 rid {{rid}}',
+    invokedAt: '调用时间',
+    cost: '耗时',
+    requestUrl: '请求 URL',
+    clientIp: '微信看到的客户端 IP',
+    egress: '本机出口 IP',
+    egressSeen: '{{ip}}（微信于 {{time}} 报告）',
+    egressUnknown: '尚不知道（40164 的 errmsg 会给出）',
+    requestBody: '请求体',
+    responseBody: '响应体',
+    noApp: '请先选择应用，以便用其 token 查询 rid。'
+  },
+  history: {
+    heading: '历史记录',
+    search: '搜索历史记录',
+    empty: '还没有发送过请求。',
+    noMatch: '没有匹配项。',
+    clear: '清空历史',
+    restore: '打开 {{method}} {{path}}',
+    remove: '删除',
+    outcome: { answered: '{{status}}', failed: '失败', cancelled: '已取消' },
+    savedHeading: '已保存的请求',
+    savedEmpty: '没有已保存的请求。',
+    openEntry: '打开已保存的请求 {{name}}'
+  }
+}
