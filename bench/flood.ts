@@ -9,8 +9,8 @@
  * Prints figures measured in this run; it passes or fails nothing.
  */
 import { performance } from 'node:perf_hooks'
-import { httpCall } from '../test/support/control-world'
-import { controlWorld } from '../test/support/control-world'
+import { httpCall } from '../test/support/local-api-world'
+import { localApiWorld } from '../test/support/local-api-world'
 import { APPID } from '../test/support/keeper-world'
 import { openSockets } from '../test/support/socket-flood'
 
@@ -37,7 +37,7 @@ async function probe(url: string, path: string, headers: Record<string, string> 
   return `${answered}/${PROBES} answered 200, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`
 }
 
-const w = await controlWorld({ mode: 'classic' })
+const w = await localApiWorld({ mode: 'classic' })
 await w.keeper.ensure(w.profileId)
 const auth = { authorization: `Bearer ${w.key}` }
 const tokenPath = `/v1/apps/${APPID}/access-token`

@@ -1,7 +1,7 @@
 import {
   checkApiKey,
   checkListenHost,
-  createControlServer,
+  createLocalApiServer,
   generateApiKey,
   isLoopbackHost,
   RequestLog,
@@ -136,7 +136,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessD
   tickets.start(catalog.ids)
 
   const requestLog = new RequestLog()
-  const server = createControlServer({
+  const server = createLocalApiServer({
     host: host.host,
     port: options.port,
     catalog,

@@ -1,5 +1,5 @@
-export { createControlServer, DEFAULT_TIMEOUTS } from './server'
-export type { ControlAddress, ControlServer, ControlServerOptions, ControlServerTimeouts } from './server'
+export { createLocalApiServer, DEFAULT_TIMEOUTS } from './server'
+export type { LocalApiAddress, LocalApiServer, LocalApiServerOptions, LocalApiServerTimeouts } from './server'
 export { AppIndex, type AppCatalog, type CatalogApp } from './app-index'
 export { profileCatalog } from './profile-catalog'
 export { RequestLog } from './request-log'

@@ -18,7 +18,7 @@ import { checkListenHost, isLoopbackHost, nonLoopbackWarning } from './host-chec
 import { generateApiKey, maskApiKey } from './key'
 import { RequestLog } from './request-log'
 import type { Gateway, GatewayOptions } from './gateway/gateway'
-import { createControlServer, type ControlServer, type ControlServerTimeouts } from './server'
+import { createLocalApiServer, type LocalApiServer, type LocalApiServerTimeouts } from './server'
 import { buildSnippets } from './snippets'
 import type { TokenAccess } from './token-access'
 
@@ -34,7 +34,7 @@ export interface LocalApiServiceDeps {
    * or the call log and ticket keeper (and, in tests, the upstream dispatcher) of one per server.
    */
   gateway?: Gateway | Partial<GatewayOptions>
-  timeouts?: Partial<ControlServerTimeouts>
+  timeouts?: Partial<LocalApiServerTimeouts>
   logError?: (error: unknown) => void
 }
 
@@ -51,7 +51,7 @@ const REQUEST_EVENT_INTERVAL_MS = 250
 /**
  * The desktop app's local HTTP API: on/off, address and port, the API key (generated when first enabled,
  * encrypted at rest with the SecretCipher or kept for this session only), the request counter and log, and
- * the snippets. The server itself is `createControlServer`.
+ * the snippets. The server itself is `createLocalApiServer`.
  */
 export class LocalApiService {
   readonly requestLog = new RequestLog()
@@ -60,7 +60,7 @@ export class LocalApiService {
   private settings: LocalApiSettings
   private key: string | null = null
   private keyPersistence: LocalApiKeyPersistence = 'none'
-  private server: ControlServer | null = null
+  private server: LocalApiServer | null = null
   private lastError: DeskError | null = null
   private queue: Promise<unknown> = Promise.resolve()
   private readonly changeListeners = new Set<(status: LocalApiStatus) => void>()
@@ -239,7 +239,7 @@ export class LocalApiService {
 
   private async startServer(): Promise<void> {
     const { host, port } = this.settings
-    const server = createControlServer({
+    const server = createLocalApiServer({
       host,
       port,
       catalog: this.deps.catalog,

@@ -34,7 +34,7 @@ import { TokenResponses } from './token-response'
 import type { TokenAccess } from './token-access'
 import { WeChatCompat } from './wechat-compat'
 
-export interface ControlServerTimeouts {
+export interface LocalApiServerTimeouts {
   /** Time a client has to send its request line and headers. */
   headersMs: number
   /** Time a client has to send its whole request, body included. */
@@ -57,7 +57,7 @@ export const MAX_CONNECTIONS = 2048
 /** Open connections past which idle ones are shed (see guardConnections). */
 export const IDLE_HIGH_WATER = 256
 
-export const DEFAULT_TIMEOUTS: ControlServerTimeouts = {
+export const DEFAULT_TIMEOUTS: LocalApiServerTimeouts = {
   headersMs: 10_000,
   requestMs: 15_000,
   keepAliveMs: 5_000,
@@ -65,7 +65,7 @@ export const DEFAULT_TIMEOUTS: ControlServerTimeouts = {
   checkIntervalMs: 1_000
 }
 
-export interface ControlServerOptions {
+export interface LocalApiServerOptions {
   /** Defaults to 127.0.0.1. Callers check non-loopback choices (see `checkListenHost`). */
   host?: string
   /** Defaults to LOCAL_API_DEFAULT_PORT (17180); 0 = any free port. */
@@ -83,17 +83,17 @@ export interface ControlServerOptions {
    */
   gateway?: Gateway | Partial<GatewayOptions>
   maxBodyBytes?: number
-  timeouts?: Partial<ControlServerTimeouts>
+  timeouts?: Partial<LocalApiServerTimeouts>
   maxConnections?: number
   logError?: (error: unknown) => void
 }
 
-export type ControlAddress = ListenAddress
+export type LocalApiAddress = ListenAddress
 
-export interface ControlServer {
-  readonly address: ControlAddress | null
+export interface LocalApiServer {
+  readonly address: LocalApiAddress | null
   /** Starts listening (once); rejects with the listen error (EADDRINUSE …). */
-  listen(): Promise<ControlAddress>
+  listen(): Promise<LocalApiAddress>
   /** Replaces the API key; open event streams are closed so their subscribers re-authenticate. */
   setApiKey(key: string | null): void
   /** Stops listening and closes every connection, event streams included; the server cannot listen again. */
@@ -101,13 +101,13 @@ export interface ControlServer {
 }
 
 /** The local HTTP API (中控): plain `node:http`, loopback by default, one token per app shared with every caller. */
-export function createControlServer(options: ControlServerOptions): ControlServer {
-  return new HttpControlServer(options)
+export function createLocalApiServer(options: LocalApiServerOptions): LocalApiServer {
+  return new HttpLocalApiServer(options)
 }
 
-class HttpControlServer implements ControlServer {
+class HttpLocalApiServer implements LocalApiServer {
   private server: Server | null = null
-  private bound: ControlAddress | null = null
+  private bound: LocalApiAddress | null = null
   private allowedHosts: ReadonlySet<string> = new Set()
   private apiKey: string | null
   private readonly auth: BearerAuth
@@ -115,7 +115,7 @@ class HttpControlServer implements ControlServer {
   private readonly services: RouteServices
   private readonly router = new Router(API_ROUTES)
   private readonly memo = new RouteMemo<Routed>()
-  private readonly timeouts: ControlServerTimeouts
+  private readonly timeouts: LocalApiServerTimeouts
   private readonly maxBodyBytes: number
   private readonly logError: (error: unknown) => void
   private unsubscribeTokens: (() => void) | null = null
@@ -123,7 +123,7 @@ class HttpControlServer implements ControlServer {
   /** The gateway was made here, so it goes with the server. */
   private readonly ownsGateway: boolean
 
-  constructor(private readonly options: ControlServerOptions) {
+  constructor(private readonly options: LocalApiServerOptions) {
     this.apiKey = options.apiKey
     this.auth = new BearerAuth(options.apiKey)
     this.index = new AppIndex(options.catalog)
@@ -157,13 +157,13 @@ class HttpControlServer implements ControlServer {
     }
   }
 
-  get address(): ControlAddress | null {
+  get address(): LocalApiAddress | null {
     return this.bound
   }
 
-  async listen(): Promise<ControlAddress> {
+  async listen(): Promise<LocalApiAddress> {
     if (this.bound) return this.bound
-    if (this.closed) throw new Error('This control server was closed; create a new one.')
+    if (this.closed) throw new Error('This Local API server was closed; create a new one.')
     const host = this.options.host ?? '127.0.0.1'
     const t = this.timeouts
     const server = createServer(

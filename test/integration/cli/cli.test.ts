@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SANDBOX_APPID, SANDBOX_SECRET } from '../../../src/emulator'
 import { runCli, type CliIo } from '../../../src/cli/index'
-import { httpCall } from '../../support/control-world'
+import { httpCall } from '../../support/local-api-world'
 
 const KEY = 'in-process-cli-key-0123456789-abcdefghijk'
 

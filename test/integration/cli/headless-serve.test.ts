@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createEmulator, SANDBOX_APPID, SANDBOX_SECRET, type Emulator } from '../../../src/emulator'
-import { httpCall } from '../../support/control-world'
+import { httpCall } from '../../support/local-api-world'
 import { eventually } from '../../support/oauth-world'
 import { tempDir } from '../../support/memory-ports'
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import CoWechatApi from 'co-wechat-api'
 import { OfficialAccount } from 'node-easywechat'
 import { afterEach, describe, expect, it } from 'vitest'
-import { controlWorld, type ControlWorld } from '../../support/control-world'
+import { localApiWorld, type LocalApiWorld } from '../../support/local-api-world'
 import { APPID, SECRET } from '../../support/keeper-world'
 
 /**
@@ -60,14 +60,14 @@ const SDKS: [string, (desk: string) => Sdk][] = [
 ]
 
 describe.each(SDKS)('%s with the desk as its API host', (_name, create) => {
-  let w: ControlWorld
+  let w: LocalApiWorld
   afterEach(async () => {
     await w.close()
     for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
   })
 
   it('gets the shared token and calls an API through the desk', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     const sdk = create(w.url)
     const token = await sdk.token()
     expect(token).toBe(w.keeper.current(w.profileId)?.value)
@@ -78,7 +78,7 @@ describe.each(SDKS)('%s with the desk as its API host', (_name, create) => {
   })
 
   it('gets the shared JS-SDK ticket', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     const ticket = await create(w.url).ticket()
     expect(ticket).toBe(w.tickets.current(w.profileId, 'jsapi')?.value)
     expect(await create(w.url).ticket()).toBe(ticket)
@@ -86,7 +86,7 @@ describe.each(SDKS)('%s with the desk as its API host', (_name, create) => {
   })
 
   it('keeps working when its token is killed outside the desk: the desk heals the call', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     const sdk = create(w.url)
     const first = await sdk.token()
     expect(await sdk.callbackIps()).toHaveLength(5)
@@ -111,7 +111,7 @@ describe.each(SDKS)('%s with the desk as its API host', (_name, create) => {
   })
 
   it('many instances of it cost WeChat one token call', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     const instances = Array.from({ length: 8 }, () => create(w.url))
     const tokens = await Promise.all(instances.map((sdk) => sdk.token()))
     const answers = await Promise.all(instances.map((sdk) => sdk.callbackIps()))

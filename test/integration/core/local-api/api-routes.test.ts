@@ -1,7 +1,7 @@
 import { request } from 'node:http'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { APPID, SECRET } from '../../../support/keeper-world'
-import { controlWorld, type ControlWorld } from '../../../support/control-world'
+import { localApiWorld, type LocalApiWorld } from '../../../support/local-api-world'
 import { MIN_TOKEN_AGE_MS } from '../../../../src/core/tokens'
 
 interface TokenBody {
@@ -19,9 +19,9 @@ interface ErrorBody {
 const TOKEN_PATH = `/v1/apps/${APPID}/access-token`
 
 describe('the local API: authentication', () => {
-  let w: ControlWorld
+  let w: LocalApiWorld
   beforeAll(async () => {
-    w = await controlWorld()
+    w = await localApiWorld()
   })
   afterAll(() => w.close())
 
@@ -73,11 +73,11 @@ describe('the local API: authentication', () => {
 })
 
 describe('the local API: routes', () => {
-  let w: ControlWorld
+  let w: LocalApiWorld
   afterEach(() => w.close())
 
   it('lists the apps with whether a token is held and until when, and never a secret', async () => {
-    w = await controlWorld({ name: 'Shop OA', env: 'test' })
+    w = await localApiWorld({ name: 'Shop OA', env: 'test' })
     const before = await w.authed({ path: '/v1/apps' })
     expect(before.status).toBe(200)
     expect(before.json()).toEqual({
@@ -105,7 +105,7 @@ describe('the local API: routes', () => {
   })
 
   it('obtains a token when none is held, then serves the held one with its remaining life', async () => {
-    w = await controlWorld()
+    w = await localApiWorld()
     const askedAt = w.clock.now()
     const first = await w.authed({ path: TOKEN_PATH })
     expect(first.status).toBe(200)
@@ -133,7 +133,7 @@ describe('the local API: routes', () => {
   })
 
   it('counts expires_in from when a request body has arrived, not from when the request began', async () => {
-    w = await controlWorld()
+    w = await localApiWorld()
     const held = await w.keeper.ensure(w.profileId)
     const answer = new Promise<TokenBody>((resolve, reject) => {
       const req = request(`${w.url}${TOKEN_PATH}`, {
@@ -157,7 +157,7 @@ describe('the local API: routes', () => {
   })
 
   it('gives every caller within a second the same answer, and a fresh one as the seconds go by', async () => {
-    w = await controlWorld()
+    w = await localApiWorld()
     await w.keeper.ensure(w.profileId)
     const answers = await Promise.all(Array.from({ length: 5 }, () => w.authed({ path: TOKEN_PATH })))
     expect(new Set(answers.map((a) => a.text)).size).toBe(1)
@@ -171,14 +171,14 @@ describe('the local API: routes', () => {
   })
 
   it('answers HEAD like GET, without a body', async () => {
-    w = await controlWorld()
+    w = await localApiWorld()
     const res = await w.authed({ method: 'HEAD', path: TOKEN_PATH })
     expect(res.status).toBe(200)
     expect(res.text).toBe('')
   })
 
   it('says 404 for an unknown app, naming it only when it looks like an AppID', async () => {
-    w = await controlWorld()
+    w = await localApiWorld()
     const unknown = await w.authed({ path: '/v1/apps/wx0000000000000000/access-token' })
     expect(unknown.status).toBe(404)
     expect(unknown.json<ErrorBody>().error).toMatchObject({ code: 'unknown-app' })
@@ -189,7 +189,7 @@ describe('the local API: routes', () => {
   })
 
   it('says 409 when two profiles use the AppID and the desk cannot tell which one is meant', async () => {
-    w = await controlWorld()
+    w = await localApiWorld()
     w.profiles.create({
       name: 'Same AppID via a proxy',
       appId: APPID,
@@ -211,7 +211,7 @@ describe('the local API: routes', () => {
   ] as const)(
     'passes a WeChat refusal (%s) on as 502 with the errcode and the decoded message',
     async (fault, errcode) => {
-      w = await controlWorld()
+      w = await localApiWorld()
       w.emulator.injectFault(fault)
       const res = await w.authed({ path: TOKEN_PATH })
       expect(res.status).toBe(502)
@@ -226,7 +226,7 @@ describe('the local API: routes', () => {
   it.each(['http-500-html', 'connection-reset', 'malformed-json'] as const)(
     'says 503 when no token can be obtained (%s)',
     async (fault) => {
-      w = await controlWorld()
+      w = await localApiWorld()
       w.emulator.injectFault(fault)
       const res = await w.authed({ path: TOKEN_PATH })
       expect(res.status).toBe(503)
@@ -237,7 +237,7 @@ describe('the local API: routes', () => {
   )
 
   it('mints for a prod classic app when a caller asks and none is held (enabling the API is the consent)', async () => {
-    w = await controlWorld({ env: 'prod', mode: 'classic' })
+    w = await localApiWorld({ env: 'prod', mode: 'classic' })
     const res = await w.authed({ path: TOKEN_PATH })
     expect(res.status).toBe(200)
     expect(res.json<TokenBody>().mode).toBe('classic')
@@ -245,7 +245,7 @@ describe('the local API: routes', () => {
   })
 
   it('answers unknown routes 404 and wrong methods 405 with Allow, as JSON errors', async () => {
-    w = await controlWorld()
+    w = await localApiWorld()
     const missing = await w.authed({ path: '/v1/nope' })
     expect(missing.status).toBe(404)
     expect(missing.json<ErrorBody>().error.code).toBe('not-found')
@@ -260,7 +260,7 @@ describe('the local API: routes', () => {
 })
 
 describe('the local API: passive refresh', () => {
-  let w: ControlWorld
+  let w: LocalApiWorld
   afterEach(() => w.close())
   const refresh = (body: string) =>
     w.authed({
@@ -271,7 +271,7 @@ describe('the local API: passive refresh', () => {
     })
 
   it('returns the current token without calling WeChat when the stale token is no longer current', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     const old = await w.keeper.ensure(w.profileId)
     await w.clock.advance(MIN_TOKEN_AGE_MS) // the refresh governor keeps a younger token
     const current = await w.keeper.refresh(w.profileId)
@@ -286,7 +286,7 @@ describe('the local API: passive refresh', () => {
   })
 
   it('refreshes once when the stale token is the current one, however many callers report it', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     const current = await w.keeper.ensure(w.profileId)
     await w.clock.advance(MIN_TOKEN_AGE_MS)
     const answers = await Promise.all(
@@ -303,7 +303,7 @@ describe('the local API: passive refresh', () => {
   })
 
   it('refreshes when nothing is held yet', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     const res = await refresh(JSON.stringify({ stale_token: 'whatever-the-caller-had' }))
     expect(res.status).toBe(200)
     expect(res.json<TokenBody>().refreshed).toBe(true)
@@ -318,7 +318,7 @@ describe('the local API: passive refresh', () => {
     ['an array', '["stale"]', 'invalid-input'],
     ['broken JSON', '{"stale_token":', 'bad-json']
   ])('answers 400 for %s, without calling WeChat', async (_label, body, code) => {
-    w = await controlWorld()
+    w = await localApiWorld()
     const res = await refresh(body)
     expect(res.status).toBe(400)
     expect(res.json<ErrorBody>().error.code).toBe(code)
@@ -326,7 +326,7 @@ describe('the local API: passive refresh', () => {
   })
 
   it('refuses a body over 16 KB with 413', async () => {
-    w = await controlWorld()
+    w = await localApiWorld()
     const res = await refresh(JSON.stringify({ stale_token: 'x'.repeat(17 * 1024) }))
     expect(res.status).toBe(413)
     expect(res.json<ErrorBody>().error.code).toBe('payload-too-large')
@@ -335,11 +335,11 @@ describe('the local API: passive refresh', () => {
 })
 
 describe('the local API under load', () => {
-  let w: ControlWorld
+  let w: LocalApiWorld
   afterAll(() => w.close())
 
   it('serves 200 concurrent callers with one upstream call', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     const answers = await Promise.all(Array.from({ length: 200 }, () => w.authed({ path: TOKEN_PATH })))
     expect(answers.every((a) => a.status === 200)).toBe(true)
     expect(new Set(answers.map((a) => a.json<TokenBody>().access_token)).size).toBe(1)

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { controlWorld, type ControlWorld } from '../../../support/control-world'
+import { localApiWorld, type LocalApiWorld } from '../../../support/local-api-world'
 import { APPID } from '../../../support/keeper-world'
 import { openSockets } from '../../../support/socket-flood'
 
@@ -8,7 +8,7 @@ import { openSockets } from '../../../support/socket-flood'
  * token route and /healthz answering. The loops are bounded; every socket is on 127.0.0.1.
  */
 
-let w: ControlWorld | null = null
+let w: LocalApiWorld | null = null
 const floods: (() => void)[] = []
 afterEach(async () => {
   floods.splice(0).forEach((close) => close())
@@ -18,7 +18,7 @@ afterEach(async () => {
 
 describe('the Local API under a connection flood', () => {
   it('keeps answering /healthz and the token route while 1,100 idle sockets are open', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     await w.keeper.ensure(w.profileId)
     const flood = await openSockets(w.port, 1_100)
     floods.push(flood.close)
@@ -27,7 +27,7 @@ describe('the Local API under a connection flood', () => {
   }, 20_000)
 
   it('caps event streams, says why when it refuses one, and the token route still answers', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     const request = `GET /v1/events HTTP/1.1\r\nHost: 127.0.0.1:${w.port}\r\nAuthorization: Bearer ${w.key}\r\n\r\n`
     const streams = await openSockets(w.port, 200, request)
     floods.push(streams.close)

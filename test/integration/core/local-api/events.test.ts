@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MIN_TOKEN_AGE_MS } from '../../../../src/core/tokens'
 import { APPID } from '../../../support/keeper-world'
-import { controlWorld, type ControlWorld } from '../../../support/control-world'
+import { localApiWorld, type LocalApiWorld } from '../../../support/local-api-world'
 
 interface Stream {
   res: IncomingMessage
@@ -12,7 +12,7 @@ interface Stream {
   close(): void
 }
 
-function openStream(w: ControlWorld, key: string): Promise<Stream> {
+function openStream(w: LocalApiWorld, key: string): Promise<Stream> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
@@ -68,9 +68,9 @@ function openStream(w: ControlWorld, key: string): Promise<Stream> {
 }
 
 describe('GET /v1/events', () => {
-  let w: ControlWorld
+  let w: LocalApiWorld
   beforeAll(async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
   })
   afterAll(() => w.close())
 

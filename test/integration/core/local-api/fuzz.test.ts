@@ -2,12 +2,12 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { APPID, SECRET } from '../../../support/keeper-world'
 import {
-  controlWorld,
+  localApiWorld,
   parseRawResponse,
   rawExchange,
-  type ControlWorld,
+  type LocalApiWorld,
   type HttpAnswer
-} from '../../../support/control-world'
+} from '../../../support/local-api-world'
 
 /**
  * Random paths, methods, headers and bodies thrown at the API: every answer must be well-formed JSON,
@@ -104,9 +104,9 @@ function expectWellFormed(res: HttpAnswer, requestMethod: string, relayed: boole
 }
 
 describe('fuzzing the local API', () => {
-  let w: ControlWorld
+  let w: LocalApiWorld
   beforeAll(async () => {
-    w = await controlWorld({}, { timeouts: { headersMs: 500, requestMs: 800, checkIntervalMs: 100 } })
+    w = await localApiWorld({}, { timeouts: { headersMs: 500, requestMs: 800, checkIntervalMs: 100 } })
     await w.keeper.ensure(w.profileId)
   })
   afterAll(() => w.close())

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { logStomps } from '../../../../src/core/call-log'
-import { controlWorld, type ControlWorld } from '../../../support/control-world'
+import { localApiWorld, type LocalApiWorld } from '../../../support/local-api-world'
 import { APPID, SECRET } from '../../../support/keeper-world'
 import { json, startUpstream, type Handler, type Upstream } from '../../../support/upstream-server'
 
@@ -48,7 +48,7 @@ function send(
 
 const TOKEN = (n: number): string => `${String(n).padStart(2, '8')}_${'A'.repeat(60)}${n}`
 
-let w: ControlWorld
+let w: LocalApiWorld
 let upstream: Upstream
 let minted = 0
 
@@ -67,7 +67,7 @@ async function world(): Promise<string> {
   upstream = await startUpstream()
   minted = 0
   upstreamAnswers(json({ errcode: 0, errmsg: 'ok' }))
-  w = await controlWorld({ apiBase: upstream.base })
+  w = await localApiWorld({ apiBase: upstream.base })
   return (await w.keeper.ensure(w.profileId)).value
 }
 

@@ -3,20 +3,20 @@ import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { APPID, SECRET } from '../../../support/keeper-world'
 import {
-  controlWorld,
+  localApiWorld,
   parseRawResponse,
   rawExchange,
-  type ControlWorld
-} from '../../../support/control-world'
+  type LocalApiWorld
+} from '../../../support/local-api-world'
 
 interface ErrorBody {
   error: { code: string; message: string }
 }
 
 describe('hardening of the local API', () => {
-  let w: ControlWorld
+  let w: LocalApiWorld
   beforeAll(async () => {
-    w = await controlWorld(
+    w = await localApiWorld(
       {},
       {
         timeouts: { headersMs: 400, requestMs: 600, checkIntervalMs: 100, keepAliveMs: 1_000, idleMs: 5_000 }

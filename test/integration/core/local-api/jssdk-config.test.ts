@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { APPID } from '../../../support/keeper-world'
-import { controlWorld, type ControlWorld } from '../../../support/control-world'
+import { localApiWorld, type LocalApiWorld } from '../../../support/local-api-world'
 
 interface JssdkConfigBody {
   appId: string
@@ -14,9 +14,9 @@ const sha1 = (text: string): string => createHash('sha1').update(text).digest('h
 const PAGE = 'https://www.example.com/pay?order=1&b=%E4%B8%AD'
 
 describe('GET /v1/apps/{appid}/jssdk-config', () => {
-  let w: ControlWorld
+  let w: LocalApiWorld
   beforeAll(async () => {
-    w = await controlWorld()
+    w = await localApiWorld()
   })
   afterAll(() => w.close())
 

@@ -11,7 +11,7 @@ import type { LocalApiRequestBatch, LocalApiStatus } from '../../../../src/share
 import type { Result } from '../../../../src/shared/result'
 import { startTestDesk, type TestDesk } from '../../../support/desk'
 import { tempDir } from '../../../support/memory-ports'
-import { httpCall } from '../../../support/control-world'
+import { httpCall } from '../../../support/local-api-world'
 
 const run = promisify(execFile)
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { APPID, SECRET } from '../../../support/keeper-world'
-import { controlWorld, type ControlWorld, type HttpAnswer } from '../../../support/control-world'
+import { localApiWorld, type LocalApiWorld, type HttpAnswer } from '../../../support/local-api-world'
 
 interface Grant {
   access_token: string
@@ -23,7 +23,7 @@ class SdkLikeClient {
   fetches = 0
 
   constructor(
-    private readonly w: ControlWorld,
+    private readonly w: LocalApiWorld,
     private readonly style: 'classic' | 'stable'
   ) {}
 
@@ -69,11 +69,11 @@ const wx = (res: HttpAnswer): WxError => {
 }
 
 describe('WeChat-compatible token endpoints', () => {
-  let w: ControlWorld
+  let w: LocalApiWorld
   afterEach(() => w.close())
 
   it('GET /cgi-bin/token answers in WeChat’s exact shape with the shared token and its remaining life', async () => {
-    w = await controlWorld({ mode: 'stable' })
+    w = await localApiWorld({ mode: 'stable' })
     const sdk = new SdkLikeClient(w, 'classic')
     const ips = await sdk.callbackIps()
     expect(ips.ip_list?.length).toBeGreaterThan(0)
@@ -93,7 +93,7 @@ describe('WeChat-compatible token endpoints', () => {
   })
 
   it('never mints a token per call: ten SDK instances share one upstream call', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     const tokens = await Promise.all(
       Array.from({ length: 10 }, () => new SdkLikeClient(w, 'classic').accessToken())
     )
@@ -105,7 +105,7 @@ describe('WeChat-compatible token endpoints', () => {
   })
 
   it('POST /cgi-bin/stable_token answers the same shared token', async () => {
-    w = await controlWorld({ mode: 'stable' })
+    w = await localApiWorld({ mode: 'stable' })
     const held = await w.keeper.ensure(w.profileId)
     const sdk = new SdkLikeClient(w, 'stable')
     expect(await sdk.accessToken()).toBe(held.value)
@@ -122,7 +122,7 @@ describe('WeChat-compatible token endpoints', () => {
     ['an empty secret', `appid=${APPID}&secret=&grant_type=client_credential`, 41004],
     ['a wrong grant_type', `appid=${APPID}&secret=${SECRET}&grant_type=authorization_code`, 40002]
   ])('GET /cgi-bin/token with %s → errcode %i with HTTP 200', async (_label, query, errcode) => {
-    w = await controlWorld()
+    w = await localApiWorld()
     const body = wx(await w.call({ path: `/cgi-bin/token?${query}` }))
     expect(body.errcode).toBe(errcode)
     expect(typeof body.errmsg).toBe('string')
@@ -158,20 +158,20 @@ describe('WeChat-compatible token endpoints', () => {
       40013
     ]
   ])('%s /cgi-bin/stable_token with body %j → errcode %i', async (method, body, errcode) => {
-    w = await controlWorld()
+    w = await localApiWorld()
     const res = await w.call({ method, path: '/cgi-bin/stable_token', body })
     expect(wx(res).errcode).toBe(errcode)
     expect(w.upstreamCalls()).toBe(0)
   })
 
   it('answers POST /cgi-bin/token with 43001 (GET only), as WeChat does', async () => {
-    w = await controlWorld()
+    w = await localApiWorld()
     const res = await w.call({ method: 'POST', path: `/cgi-bin/token?appid=${APPID}&secret=${SECRET}` })
     expect(wx(res).errcode).toBe(43001)
   })
 
   it('passes WeChat’s own refusal through in WeChat’s shape, and remembers the ones retrying cannot fix', async () => {
-    w = await controlWorld()
+    w = await localApiWorld()
     const ask = async (): Promise<WxError> =>
       wx(
         await w.call({ path: `/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}` })
@@ -193,7 +193,7 @@ describe('WeChat-compatible token endpoints', () => {
   })
 
   it('treats force_refresh:true as a passive refresh of the current token, governed: a young token is probed, not replaced', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     const force = async (): Promise<Grant> =>
       (
         await w.call({
@@ -227,7 +227,7 @@ describe('WeChat-compatible token endpoints', () => {
   })
 
   it('gives every concurrent force_refresh caller the new token', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     const first = await w.keeper.ensure(w.profileId)
     await w.clock.advance(30_000)
     const answers = await Promise.all(
@@ -251,7 +251,7 @@ describe('WeChat-compatible token endpoints', () => {
   })
 
   it('hands a classic SDK whose token was killed elsewhere a working token on its first retry', async () => {
-    w = await controlWorld({ mode: 'classic' })
+    w = await localApiWorld({ mode: 'classic' })
     const sdk = new SdkLikeClient(w, 'classic')
     const token = await sdk.accessToken()
     // Another system mints twice behind the desk's back: the desk's token is dead at once (wechat-api.md §1).
@@ -274,11 +274,11 @@ describe('WeChat-compatible token endpoints', () => {
 })
 
 describe('the request log of the WeChat-compatible endpoints', () => {
-  let w: ControlWorld
+  let w: LocalApiWorld
   afterEach(() => w.close())
 
   it('keeps the errcode of a refusal answered with HTTP 200, so the panel does not show it as a success', async () => {
-    w = await controlWorld()
+    w = await localApiWorld()
     const answer = await w.call({
       path: `/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${'0'.repeat(32)}`
     })

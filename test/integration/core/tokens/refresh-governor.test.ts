@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { encryptedTokenStore, MIN_TOKEN_AGE_MS } from '../../../../src/core/tokens'
-import { controlWorld, type ControlWorld } from '../../../support/control-world'
+import { localApiWorld, type LocalApiWorld } from '../../../support/local-api-world'
 import { failureOf } from '../../../support/desk-failure'
 import { APPID, SECRET } from '../../../support/keeper-world'
 import { json, startUpstream, type Upstream } from '../../../support/upstream-server'
@@ -10,7 +10,7 @@ import { json, startUpstream, type Upstream } from '../../../support/upstream-se
  * combination of callers can make the desk mint tokens faster than about one per 30 s per app.
  */
 
-let w: ControlWorld | null = null
+let w: LocalApiWorld | null = null
 let upstream: Upstream | null = null
 afterEach(async () => {
   await w?.close()
@@ -18,12 +18,12 @@ afterEach(async () => {
   w = null
   upstream = null
 })
-const world = async (...args: Parameters<typeof controlWorld>): Promise<ControlWorld> => {
-  w = await controlWorld(...args)
+const world = async (...args: Parameters<typeof localApiWorld>): Promise<LocalApiWorld> => {
+  w = await localApiWorld(...args)
   return w
 }
 /** Someone else asks WeChat for a classic token, behind the desk's back. */
-const mintElsewhere = async (w: ControlWorld): Promise<void> => {
+const mintElsewhere = async (w: LocalApiWorld): Promise<void> => {
   await fetch(`${w.emulator.url}/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}`)
 }
 

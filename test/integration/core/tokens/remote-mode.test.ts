@@ -9,7 +9,7 @@ import { confStoreFactory, openDeskStore } from '../../../../src/core/storage'
 import { settle, systemClock, type Clock } from '../../../../src/core/time/clock'
 import { MIN_TOKEN_AGE_MS } from '../../../../src/core/tokens'
 import { createTokenRuntime, encryptedTokenStore } from '../../../../src/core/tokens'
-import { controlWorld, type ControlWorld } from '../../../support/control-world'
+import { localApiWorld, type LocalApiWorld } from '../../../support/local-api-world'
 import { failureOf } from '../../../support/desk-failure'
 import { APPID, SECRET } from '../../../support/keeper-world'
 import { tempDir } from '../../../support/memory-ports'
@@ -57,8 +57,8 @@ describe('remote mode: a desk reads its token from another 中控', () => {
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
   })
-  const team = async (): Promise<{ a: ControlWorld; b: Awaited<ReturnType<typeof remoteDesk>> }> => {
-    const a = await controlWorld({ mode: 'classic' })
+  const team = async (): Promise<{ a: LocalApiWorld; b: Awaited<ReturnType<typeof remoteDesk>> }> => {
+    const a = await localApiWorld({ mode: 'classic' })
     cleanups.push(() => a.close())
     const b = await remoteDesk(a.clock, a.url, a.key)
     cleanups.push(() => b.close())
@@ -110,7 +110,7 @@ describe('remote mode: a desk reads its token from another 中控', () => {
   })
 
   it('says the key was refused and stops, instead of retrying', async () => {
-    const a = await controlWorld({ mode: 'classic' })
+    const a = await localApiWorld({ mode: 'classic' })
     cleanups.push(() => a.close())
     const b = await remoteDesk(a.clock, a.url, 'not-the-right-key-000000000000')
     cleanups.push(() => b.close())

@@ -1,11 +1,11 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import {
-  createControlServer,
+  createLocalApiServer,
   generateApiKey,
   profileCatalog,
   RequestLog,
-  type ControlServer,
-  type ControlServerOptions
+  type LocalApiServer,
+  type LocalApiServerOptions
 } from '../../src/core/local-api'
 import type { AppDraft } from '../../src/shared/contract'
 import { encryptedTicketStore, TicketKeeper } from '../../src/core/tokens/tickets'
@@ -64,8 +64,8 @@ export function httpCall(baseUrl: string, call: HttpCall, seen?: string[]): Prom
   })
 }
 
-export interface ControlWorld extends KeeperWorld {
-  server: ControlServer
+export interface LocalApiWorld extends KeeperWorld {
+  server: LocalApiServer
   url: string
   port: number
   key: string
@@ -82,12 +82,12 @@ export interface ControlWorld extends KeeperWorld {
  * The token keeper world (emulator over real HTTP, injected clock) with the local API in front of it, on
  * 127.0.0.1 and a free port.
  */
-export async function controlWorld(
+export async function localApiWorld(
   draft: Partial<AppDraft> = {},
-  options: Partial<Omit<ControlServerOptions, 'catalog' | 'tokens' | 'clock' | 'apiKey'>> & {
+  options: Partial<Omit<LocalApiServerOptions, 'catalog' | 'tokens' | 'clock' | 'apiKey'>> & {
     accountType?: 'normal' | 'test'
   } = {}
-): Promise<ControlWorld> {
+): Promise<LocalApiWorld> {
   const { accountType, ...serverOptions } = options
   const world = await keeperWorld(draft, { accountType })
   const key = generateApiKey()
@@ -100,7 +100,7 @@ export async function controlWorld(
     clock: world.clock,
     callLog: world.callLog
   })
-  const server = createControlServer({
+  const server = createLocalApiServer({
     host: '127.0.0.1',
     port: 0,
     catalog: profileCatalog(world.profiles),
