@@ -21,6 +21,8 @@ import { checkRequest, composeRequest, type DeskCredential, type HeldFile } from
 import { ConsoleHistory } from './console-history'
 import { consoleCurl } from './console-curl'
 import { Doctor } from './doctor'
+import { MP_HOST_PATHS, MP_WEIXIN_BASE, siblingBaseFor } from '../../shared/wechat-hosts'
+import { withToken } from '../local-api/gateway/relay-text'
 
 /** WeChat's largest upload (a 10 MB image or video, §11.5): a bigger file is refused before it is read. */
 export const CONSOLE_FILE_LIMIT = 10 * 1024 * 1024
@@ -306,7 +308,10 @@ export class ConsoleService {
 
 /** The URL as sent, credentials masked; as typed when the API base is not a URL (the call then failed). */
 function shownUrl(apiBase: string, path: string, query: string): string {
-  const raw = `${apiBase.trim().replace(/\/+$/, '')}${path}${query === '' ? '' : `?${query}`}`
+  const onMp = MP_HOST_PATHS.has(path)
+  const base = onMp ? siblingBaseFor(apiBase, MP_WEIXIN_BASE) : apiBase
+  const sent = onMp ? withToken(query, null) : query
+  const raw = `${base.trim().replace(/\/+$/, '')}${path}${sent === '' ? '' : `?${sent}`}`
   try {
     return redactUrl(new URL(raw))
   } catch {

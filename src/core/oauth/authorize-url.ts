@@ -1,29 +1,20 @@
 import type { OAuthEndpoint, OAuthLinkDraft } from '../../shared/contract'
 
-/** Where authorize links open in the real world: inside the WeChat client, on open.weixin.qq.com. */
-export const OPEN_WEIXIN_BASE = 'https://open.weixin.qq.com'
+import { OPEN_WEIXIN_BASE, siblingBaseFor } from '../../shared/wechat-hosts'
+
+export { OPEN_WEIXIN_BASE }
 
 export const ENDPOINT_PATHS: Record<OAuthEndpoint, string> = {
   authorize: '/connect/oauth2/authorize',
   qrconnect: '/connect/qrconnect'
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
-
 /**
  * The host authorize links point at for a profile: an emulator on this machine (the sandbox, or any profile
  * whose API base is plain http on loopback) serves the authorize pages itself; everything else —
  * api.weixin.qq.com or a proxy in front of it — uses open.weixin.qq.com, where the WeChat client goes.
  */
-export function authorizeBaseFor(apiBase: string): string {
-  try {
-    const url = new URL(apiBase)
-    if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return url.origin
-  } catch {
-    // Not a URL: fall through to WeChat's own host.
-  }
-  return OPEN_WEIXIN_BASE
-}
+export const authorizeBaseFor = (apiBase: string): string => siblingBaseFor(apiBase, OPEN_WEIXIN_BASE)
 
 /** The scope that goes with an endpoint by default (snsapi_login ↔ qrconnect). */
 export const endpointForScope = (scope: OAuthLinkDraft['scope']): OAuthEndpoint =>

@@ -4,6 +4,7 @@ import { bodyView, BODY_TEXT_LIMIT, type CallLog } from '../../call-log'
 import { parseJsonObject } from '../../http/read-body'
 import type { Clock } from '../../time/clock'
 import { TOKEN_REJECTED_ERRCODES } from '../../tokens'
+import { MP_HOST_PATHS, MP_WEIXIN_BASE, siblingBaseFor } from '../../../shared/wechat-hosts'
 import { WX } from '../../wechat-wire/errors'
 import type { AppIndex, CatalogApp } from '../app-index'
 import type { TokenAccess } from '../token-access'
@@ -213,10 +214,18 @@ export class Gateway {
     token: string | null,
     signal: AbortSignal
   ): Promise<Sent | Unsent> {
-    const query = token === null ? call.query : withToken(call.query, token)
+    // showqrcode lives on mp.weixin.qq.com, not on the API host (an emulator serves both); its ticket is its
+    // only credential, so the access_token stays home.
+    const onMp = MP_HOST_PATHS.has(call.path)
+    const query = onMp
+      ? withToken(call.query, null)
+      : token === null
+        ? call.query
+        : withToken(call.query, token)
+    const base = onMp ? siblingBaseFor(app.apiBase, MP_WEIXIN_BASE) : app.apiBase
     let url: URL
     try {
-      url = new URL(app.apiBase.trim())
+      url = new URL(base.trim())
     } catch {
       return { failure: `the app's API base URL is not a URL`, url: app.apiBase, sentHeaders: [] }
     }

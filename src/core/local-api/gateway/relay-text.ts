@@ -1,13 +1,17 @@
 // The bits of text the relay rewrites (the token in a query) or writes (why a call failed).
 
-/** The query with its `access_token` value replaced in place (every other byte, and the order, kept). */
-export function withToken(query: string, token: string): string {
+/**
+ * The query with its `access_token` value replaced in place, or dropped when `token` is null (every other byte,
+ * and the order, kept).
+ */
+export function withToken(query: string, token: string | null): string {
   return query
     .split('&')
-    .map((part) => {
+    .flatMap((part) => {
       const eq = part.indexOf('=')
       const name = eq === -1 ? part : part.slice(0, eq)
-      return safeDecode(name) === 'access_token' ? `${name}=${encodeURIComponent(token)}` : part
+      if (safeDecode(name) !== 'access_token') return [part]
+      return token === null ? [] : [`${name}=${encodeURIComponent(token)}`]
     })
     .join('&')
 }
