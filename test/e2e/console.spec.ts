@@ -135,6 +135,23 @@ test('asks before a quota reset, showing WeChat’s 10-a-month limit', async ({ 
   expect(await desk.page.content()).not.toContain(secret)
 })
 
+test('a 45009 on a token fetch offers the reset: the console opens on clear_quota/v2 behind its confirmation', async ({
+  desk
+}) => {
+  const ui = new DeskPage(desk.page)
+  await ui.injectFault(/quota 45009/)
+  await ui.button('Fetch').click()
+  await expect(ui.callout).toContainText('45009')
+  await ui.callout.getByRole('button', { name: 'Reset the quota in the console…' }).click()
+  const dialog = desk.page.getByRole('alertdialog', { name: 'Reset every daily quota of this account?' })
+  await expect(dialog).toContainText('10 resets a month')
+  await dialog.getByRole('button', { name: 'Reset the quotas' }).click()
+  const apiConsole = new ApiConsole(desk.page)
+  await expect(apiConsole.path).toHaveValue('/cgi-bin/clear_quota/v2')
+  await apiConsole.expectStatus('200')
+  await expect(apiConsole.body).toContainText('"errmsg": "ok"')
+})
+
 test('looks up the rid of an error shown outside the console (a 40164 on Test token)', async ({ desk }) => {
   const ui = new DeskPage(desk.page)
   await ui.fetch()

@@ -4,7 +4,7 @@ import type { Result } from '../../../../shared/result'
 import { showAppTab } from '../../app/view-store'
 import { callDesk } from '../../lib/desk'
 import { openCallLogEntry } from '../call-log/call-log-commands'
-import { setConsole, useConsoleStore, type ConsoleNotice } from './console-store'
+import { loadDraft, setConsole, useConsoleStore, type ConsoleNotice } from './console-store'
 
 /** Runs a call for the shown app; its failure goes to the console's error slot. */
 async function run<T>(call: () => Promise<Result<T>>, notice?: ConsoleNotice): Promise<T | null> {
@@ -158,6 +158,17 @@ export async function confirmQuotaReset(): Promise<void> {
   if (!request) return
   setConsole({ draft: request, jsonText: request.body.kind === 'json' ? request.body.text : '{}' })
   await sendConsoleRequest(true)
+}
+
+/**
+ * From a 45009 anywhere: the Console tab, with clear_quota/v2 in the composer and its confirmation open (the
+ * AppSecret is added in main; the dialog says WeChat allows 10 resets a month).
+ */
+export function offerQuotaReset(appId: string): void {
+  const request = composeQuotaReset('/cgi-bin/clear_quota/v2', appId)
+  showAppTab('console')
+  loadDraft(request)
+  askQuotaReset(request)
 }
 
 /** "Open in the call log": the Token tab, its log showing the entry, opened and in view. */

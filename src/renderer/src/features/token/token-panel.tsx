@@ -19,6 +19,7 @@ import { TokenStatusLine } from './token-status-line'
 import { TokenValue } from './token-value'
 import { useTokenShortcuts } from './use-token-shortcuts'
 import './token.css'
+import { offerQuotaReset } from '../console/console-commands'
 
 /** Errors that only a change to the app's profile fixes. */
 const FIXED_IN_EDIT = new Set([40125, 40001, 40013, 40243, 41004])
@@ -46,11 +47,13 @@ function useErrorActions(app: AppView, error: DeskError | null): CalloutAction[]
   }
   if (!app.isSandbox && (error.code === 'no-secret' || FIXED_IN_EDIT.has(error.errcode ?? 0)))
     actions.push({ label: t('editApp'), onClick: () => openAppDialog(app.id, 'edit') })
-  if (error.errcode === 45009)
+  if (error.errcode === 45009) {
+    actions.push({ label: t('resetQuota'), onClick: () => offerQuotaReset(app.appId) })
     actions.push({
       label: copied ? t('copiedClearQuota') : t('copyClearQuota'),
       onClick: () => void copyPlainText(clearQuotaCommand(app)).then(setCopied)
     })
+  }
   return actions
 }
 

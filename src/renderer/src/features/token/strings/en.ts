@@ -81,6 +81,7 @@ export const tokenEn = {
   retryNow: 'Retry now',
   retryAgain: 'Retry',
   editApp: 'Edit app',
+  resetQuota: 'Reset the quota in the console…',
   copyClearQuota: 'Copy clear_quota command',
   copiedClearQuota:
     'Copied: set WECHAT_APPSECRET in the shell first (it is not in the command). At most 10 resets a month.',

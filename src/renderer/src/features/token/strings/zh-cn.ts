@@ -83,6 +83,7 @@ export const tokenZhCN: typeof tokenEn = {
   retryNow: '立即重试',
   retryAgain: '重试',
   editApp: '编辑应用',
+  resetQuota: '在接口调试中清零额度…',
   copyClearQuota: '复制 clear_quota 命令',
   copiedClearQuota: '已复制：请先在终端中设置 WECHAT_APPSECRET（命令中不含密钥）。每月最多清零 10 次。',
   hints: {
