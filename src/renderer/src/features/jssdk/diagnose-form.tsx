@@ -34,8 +34,8 @@ export function DiagnoseForm({ profileId }: { profileId: string }) {
   }
 
   return (
-    <section className="jssdk-step" aria-labelledby={headingId}>
-      <h3 id={headingId} className="jssdk-step-heading">
+    <section className="step" aria-labelledby={headingId}>
+      <h3 id={headingId} className="step-heading">
         {t('diagnose.heading')}
       </h3>
       <p className="hint">{t('diagnose.intro')}</p>

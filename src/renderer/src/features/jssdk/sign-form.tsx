@@ -44,8 +44,8 @@ export function SignForm({
   }
 
   return (
-    <section className="jssdk-step" aria-labelledby={ids.heading}>
-      <h3 id={ids.heading} className="jssdk-step-heading">
+    <section className="step" aria-labelledby={ids.heading}>
+      <h3 id={ids.heading} className="step-heading">
         {t('sign.heading')}
       </h3>
       <form className="jssdk-form" onSubmit={onSubmit} aria-labelledby={ids.heading}>

@@ -28,8 +28,8 @@ export function TicketPanel({ profileId }: { profileId: string }) {
   const left = ticket?.expiresAt == null ? null : secondsUntil(ticket.expiresAt, now)
 
   return (
-    <section className="jssdk-step" aria-labelledby={ids.heading}>
-      <h3 id={ids.heading} className="jssdk-step-heading">
+    <section className="step" aria-labelledby={ids.heading}>
+      <h3 id={ids.heading} className="step-heading">
         {t('ticket.heading')}
       </h3>
       <p className="hint">{t('ticket.hint')}</p>

@@ -51,8 +51,8 @@ export function CodeForm({ profileId, kind, simulateAs, canSend }: CodeFormProps
   const left = simulated && simulated.code === code ? secondsUntil(simulated.expiresAt, now) : null
 
   return (
-    <section className="mp-step" aria-labelledby={ids.heading}>
-      <h3 id={ids.heading} className="mp-step-heading">
+    <section className="step" aria-labelledby={ids.heading}>
+      <h3 id={ids.heading} className="step-heading">
         {t(`${ns}.heading`)}
       </h3>
       <form className="mp-form" onSubmit={onSubmit} aria-labelledby={ids.heading}>

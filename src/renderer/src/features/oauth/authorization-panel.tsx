@@ -125,8 +125,8 @@ export function AuthorizationPanel({ authorization, mainNow }: AuthorizationPane
 
   if (!authorization) {
     return (
-      <section className="oauth-step" aria-labelledby={headingId}>
-        <h3 id={headingId} className="oauth-step-heading">
+      <section className="step" aria-labelledby={headingId}>
+        <h3 id={headingId} className="step-heading">
           {t('auth.heading')}
         </h3>
         <p className="muted">{t('auth.none')}</p>
@@ -140,8 +140,8 @@ export function AuthorizationPanel({ authorization, mainNow }: AuthorizationPane
   const gone = a.tokensAvailable ? null : t('auth.tokensGone')
 
   return (
-    <section className="oauth-step" aria-labelledby={headingId}>
-      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="oauth-step-heading">
+    <section className="step" aria-labelledby={headingId}>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1} className="step-heading">
         {t('auth.heading')}
       </h3>
       <dl className="facts" aria-label={t('auth.label')}>

@@ -203,8 +203,8 @@ export function LinkBuilder({ appId, setup, draft, onDraftChange, catcherUrl }: 
   }
 
   return (
-    <section className="oauth-step" aria-labelledby={`${ids.redirect}-heading`}>
-      <h3 id={`${ids.redirect}-heading`} className="oauth-step-heading">
+    <section className="step" aria-labelledby={`${ids.redirect}-heading`}>
+      <h3 id={`${ids.redirect}-heading`} className="step-heading">
         {t('link.heading')}
       </h3>
       <form className="oauth-form" onSubmit={(event) => void onSubmit(event)}>

@@ -137,8 +137,8 @@ export function OAuthWorkbench({ app }: { app: AppView }) {
           onDraftChange={setDraft}
           catcherUrl={catcher?.status === 'listening' ? catcher.url : null}
         />
-        <section className="oauth-step" aria-label={t('catcher.heading')}>
-          <h3 className="oauth-step-heading">{t('catcher.heading')}</h3>
+        <section className="step" aria-label={t('catcher.heading')}>
+          <h3 className="step-heading">{t('catcher.heading')}</h3>
           <CatcherPanel
             appId={app.id}
             setup={setup}

@@ -107,8 +107,8 @@ export function Composer({ state }: { state: PushState }) {
   }
 
   return (
-    <section className="push-step" aria-labelledby={ids.heading} onKeyDown={onKeyDown}>
-      <h3 id={ids.heading} className="push-step-heading">
+    <section className="step" aria-labelledby={ids.heading} onKeyDown={onKeyDown}>
+      <h3 id={ids.heading} className="step-heading">
         {t('composer.heading')}
       </h3>
       <div className="field">

@@ -103,8 +103,8 @@ export function ConfigForm({ config }: { config: PushConfigView }) {
   const miniProgram = config.account === 'mini-program'
 
   return (
-    <section className="push-step" aria-labelledby={headingId}>
-      <h3 id={headingId} className="push-step-heading">
+    <section className="step" aria-labelledby={headingId}>
+      <h3 id={headingId} className="step-heading">
         {t('config.heading')}
       </h3>
       <form className="push-form" onSubmit={onSubmit} noValidate>

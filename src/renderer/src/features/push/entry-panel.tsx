@@ -89,7 +89,7 @@ export function EntryPanel({
   if (entry === null) {
     return (
       <section className="push-entry" aria-label={t('entry.label')}>
-        <h3 className="push-step-heading">{t('entry.heading')}</h3>
+        <h3 className="step-heading">{t('entry.heading')}</h3>
         <p className="muted">{t('entry.none')}</p>
       </section>
     )
@@ -99,7 +99,7 @@ export function EntryPanel({
   return (
     <section className="push-entry" aria-label={t('entry.label')}>
       <header className="push-entry-header">
-        <h3 className="push-step-heading">
+        <h3 className="step-heading">
           {t('entry.heading')} · {localize(entry.label)}
         </h3>
         <span className={`push-verdict ${verdict.accepted ? 'push-verdict-ok' : 'push-verdict-refused'}`}>
