@@ -5,6 +5,7 @@ import { ErrorCallout } from '../../components/error-callout'
 import { copyJssdkSnippet, newJssdkNonce, signJssdk, type SignDraft } from './jssdk-commands'
 import { setJssdkError, useJssdkStore } from './jssdk-store'
 import { FindingList, SignedFacts } from './signed-result'
+import { TextField } from '../../components/form-field'
 
 /** The signature calculator: page URL, nonceStr and timestamp (generated or typed), optionally a typed ticket. */
 export function SignForm({
@@ -22,12 +23,10 @@ export function SignForm({
   const ids = {
     heading: useId(),
     url: useId(),
-    urlHint: useId(),
     nonce: useId(),
     timestamp: useId(),
     timestampHint: useId(),
     ticket: useId(),
-    ticketHint: useId(),
     reveal: useId()
   }
   const set = (patch: Partial<SignDraft>): void => setDraft((current) => ({ ...current, ...patch }))
@@ -49,23 +48,17 @@ export function SignForm({
         {t('sign.heading')}
       </h3>
       <form className="jssdk-form" onSubmit={onSubmit} aria-labelledby={ids.heading}>
-        <div className="field">
-          <label htmlFor={ids.url}>{t('sign.url')}</label>
-          <input
-            id={ids.url}
-            className="mono"
-            type="url"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="https://www.example.com/pay?order=1"
-            aria-describedby={ids.urlHint}
-            value={draft.url}
-            onChange={(event) => set({ url: event.target.value })}
-          />
-          <p id={ids.urlHint} className="field-hint">
-            {t('sign.urlHint')}
-          </p>
-        </div>
+        <TextField
+          id={ids.url}
+          label={t('sign.url')}
+          hint={t('sign.urlHint')}
+          issue={null}
+          type="url"
+          mono
+          placeholder="https://www.example.com/pay?order=1"
+          value={draft.url}
+          onChange={(url) => set({ url })}
+        />
         <div className="jssdk-row jssdk-align-end jssdk-wrap">
           <div className="field jssdk-grow">
             <label htmlFor={ids.nonce}>{t('sign.nonceStr')}</label>
@@ -97,21 +90,16 @@ export function SignForm({
         <p id={ids.timestampHint} className="field-hint">
           {t('sign.timestampHint')}
         </p>
-        <div className="field">
-          <label htmlFor={ids.ticket}>{t('sign.ticket')}</label>
-          <input
-            id={ids.ticket}
-            className="mono"
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={ids.ticketHint}
-            value={draft.ticket}
-            onChange={(event) => set({ ticket: event.target.value })}
-          />
-          <p id={ids.ticketHint} className="field-hint">
-            {t('sign.ticketHint')}
-          </p>
-        </div>
+        <TextField
+          id={ids.ticket}
+          label={t('sign.ticket')}
+          hint={t('sign.ticketHint')}
+          issue={null}
+          type="text"
+          mono
+          value={draft.ticket}
+          onChange={(ticket) => set({ ticket })}
+        />
         <div className="jssdk-row jssdk-wrap">
           <ActionButton
             type="submit"
