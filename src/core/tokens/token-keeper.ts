@@ -5,17 +5,17 @@ import type { CallLog } from '../call-log'
 import type { PowerPort } from '../ports'
 import type { AppCredentials } from '../profiles'
 import type { Clock } from '../time/clock'
-import { failureToDeskError, type WeChatClient } from '../wechat'
+import type { WeChatClient } from '../wechat'
 import { heldFromGrant, isServable, type HeldToken } from './held-token'
 import { RefreshSchedule, type ScheduledTrigger } from './refresh-schedule'
 import { SingleFlight } from './single-flight'
 import type { TokenSource, TokenSources } from './sources'
 import type { TokenOwner, TokenStore } from './store'
-import { appChangedWhileFetching, cancelledByUser, noValidToken, TokenGuards } from './token-guards'
+import { appChangedWhileFetching, cancelledByUser, TokenGuards } from './token-guards'
 import { buildTokenView } from './token-view'
-import { MIN_TOKEN_AGE_MS, RefreshGovernor, type StompEvent, type StompingReport } from './refresh-governor'
+import { RefreshGovernor, type StompEvent, type StompingReport } from './refresh-governor'
 import { Holdings } from './holdings'
-import { probeToken } from './token-probe'
+import { TokenVerifier } from './token-verifier'
 import type { UsageCounter } from './usage-counter'
 
 type Trigger = TokenAttempt['trigger']
@@ -62,8 +62,7 @@ export class TokenKeeper {
   private readonly schedule: RefreshSchedule
   private readonly guards: TokenGuards
   private readonly governor = new RefreshGovernor()
-  /** A probe of a young token that a caller claims is dead, shared by everyone who claims it meanwhile. */
-  private readonly verifications = new SingleFlight<HeldToken, 'verify'>()
+  private readonly verifier: TokenVerifier
   private readonly stompListeners = new Listeners<StompEvent>()
 
   constructor(private readonly deps: TokenKeeperDeps) {
@@ -73,6 +72,18 @@ export class TokenKeeper {
       power: deps.power,
       run: (id, trigger) => this.runScheduled(id, trigger),
       busy: (id) => this.flights.get(id) !== null
+    })
+    this.verifier = new TokenVerifier({
+      deps,
+      governor: this.governor,
+      holdings: this.holdings,
+      inFlight: (id) => this.flights.get(id)?.promise ?? null,
+      current: (id, now) => this.current(id, now),
+      ensure: (id, options) => this.ensure(id, options),
+      governed: (id, creds, trigger, staleToken) => this.governed(id, creds, trigger, staleToken),
+      recordCoalesced: (id, trigger) => this.recordCoalesced(id, trigger),
+      reportStomp: (id, held, report) => this.reportStomp(id, held, report),
+      emit: (id) => this.emit(id)
     })
     this.guards = new TokenGuards({
       usage: deps.usage,
@@ -177,96 +188,24 @@ export class TokenKeeper {
     return this.startUpstream(profileId, creds, true, 'force')
   }
 
-  /**
-   * Passive refresh (被动刷新): a caller says `staleToken` was refused. If it is no longer our current
-   * token, the current one is returned and WeChat is not called. A claim against a token younger than 30 s
-   * is checked with a probe first (at most one per 30 s); otherwise one refresh is made, shared with every
-   * concurrent caller. In remote mode the other 中控 makes the same comparison.
-   */
-  async passiveRefresh(
-    profileId: string,
-    staleToken: string
-  ): Promise<{ token: HeldToken; refreshed: boolean }> {
-    const flight = this.flights.get(profileId)
-    if (flight) return { token: await flight.promise, refreshed: true }
-    const now = this.deps.clock.now()
-    const current = this.current(profileId, now)
-    if (current && current.value !== staleToken) return { token: current, refreshed: false }
-    const creds = this.deps.credentials(profileId)
-    if (current && creds.mode !== 'remote' && now - current.obtainedAt < MIN_TOKEN_AGE_MS) {
-      // A young token: the caller's word is a claim, not evidence. Everyone who claims it while a probe runs
-      // waits for that probe (and the refresh it may start).
-      const pending = this.verifications.get(profileId)?.promise ?? this.verify(profileId, current, now)
-      const token = pending ? await pending : current
-      if (token === current) this.recordCoalesced(profileId, 'passive')
-      return { token, refreshed: token.value !== staleToken }
-    }
-    const token = await this.governed(profileId, creds, 'passive', staleToken)
-    return { token, refreshed: token.value !== staleToken }
+  /** Passive refresh (被动刷新): a caller says `staleToken` was refused (see TokenVerifier). */
+  passiveRefresh(profileId: string, staleToken: string): Promise<{ token: HeldToken; refreshed: boolean }> {
+    return this.verifier.passiveRefresh(profileId, staleToken)
   }
 
-  /**
-   * The desk saw WeChat reject `value` (a relayed call, a probe): if it is the held token it is replaced at
-   * once, however young (at most two tokens per 30 s even so), and a token that died well before its expiry
-   * without the desk replacing it is reported as stomped. Resolves to the token to use now, or null.
-   */
-  async tokenRejected(profileId: string, value: string): Promise<HeldToken | null> {
-    const holding = this.holdings.peek(profileId)
-    const held = holding?.held ?? null
-    const now = this.deps.clock.now()
-    const { current, stomped } = this.governor.rejected(profileId, value, held, now)
-    if (!current || !holding || !held) return this.current(profileId, now)
-    holding.rejected = true
-    if (stomped) this.reportStomp(profileId, held, stomped)
-    this.emit(profileId)
-    const creds = this.deps.credentials(profileId)
-    try {
-      const flight = this.flights.get(profileId)
-      const next = await (flight?.promise ?? this.governed(profileId, creds, 'evidence'))
-      return next.value === value ? null : next
-    } catch {
-      return null
-    }
+  /** The desk saw WeChat reject `value` (see TokenVerifier): the token to use now, or null. */
+  tokenRejected(profileId: string, value: string): Promise<HeldToken | null> {
+    return this.verifier.tokenRejected(profileId, value)
   }
 
-  /**
-   * A WeChat-compatible caller (an SDK) asks for the app's token. When the same app was answered less than a
-   * minute ago, the held token is verified first (a probe, at most every 30 s): a classic SDK whose token was
-   * refused elsewhere asks again at once, and must get a working token, not the same dead one.
-   */
-  async handOut(profileId: string, options: { confirmed?: boolean } = {}): Promise<HeldToken> {
-    const now = this.deps.clock.now()
-    const again = this.governor.handedOut(profileId, now)
-    const held = this.current(profileId, now)
-    if (!held) return this.ensure(profileId, options)
-    if (!again || held.mode === 'remote') return held
-    const pending = this.verifications.get(profileId)?.promise ?? this.verify(profileId, held, now)
-    return pending ? pending : held
-  }
-
-  /**
-   * Probes `held` if the app's probe slot is free (one per 30 s): resolves to `held` when it is alive (or the
-   * probe could not tell), else to the token that replaced it. Null when no probe may run now.
-   */
-  private verify(profileId: string, held: HeldToken, now: number): Promise<HeldToken> | null {
-    if (!this.governor.takeProbe(profileId, now)) return null
-    return this.verifications.start(profileId, 'verify', async () => {
-      const { verdict } = await probeToken(this.deps, profileId, this.deps.credentials(profileId), held)
-      if (verdict !== 'rejected') return held
-      return (await this.tokenRejected(profileId, held.value)) ?? held
-    })
+  /** A WeChat-compatible caller (an SDK) asks for the app's token (see TokenVerifier). */
+  handOut(profileId: string, options: { confirmed?: boolean } = {}): Promise<HeldToken> {
+    return this.verifier.handOut(profileId, options)
   }
 
   /** Calls getcallbackip with the held token: a cheap "is it alive?" check. */
-  async probe(profileId: string): Promise<ProbeResult> {
-    const held = this.holdings.peek(profileId)?.held
-    if (!held || held.expiresAt <= this.deps.clock.now()) throw noValidToken()
-    const { verdict, result } = await probeToken(this.deps, profileId, this.deps.credentials(profileId), held)
-    if (!result.ok) {
-      if (verdict === 'rejected') void this.tokenRejected(profileId, held.value)
-      throw new DeskFailure(failureToDeskError(result.failure, 'token-use'))
-    }
-    return { ok: true, ipCount: result.value.ipList.length, durationMs: result.call.durationMs }
+  probe(profileId: string): Promise<ProbeResult> {
+    return this.verifier.probe(profileId)
   }
 
   /** The profile changed or went away: drop its token, timers and (when deleted) its counters. */
