@@ -23,12 +23,7 @@ describe("the console and the gateway on WeChat's real hosts", () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
     const mp = agent.get('https://mp.weixin.qq.com')
     // Matched exactly: the access_token is not sent to mp.weixin.qq.com (the ticket is showqrcode's credential).
-    mp.intercept({
-      path: (p: string) => {
-        console.log('MP PATH', p)
-        return true
-      }
-    }).reply(200, png, {
+    mp.intercept({ path: '/cgi-bin/showqrcode?ticket=T1', method: 'GET' }).reply(200, png, {
       headers: { 'content-type': 'image/jpg' }
     })
 
