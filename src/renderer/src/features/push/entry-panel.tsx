@@ -88,7 +88,7 @@ export function EntryPanel({
 
   if (entry === null) {
     return (
-      <section className="push-entry" aria-label={t('entry.label')}>
+      <section className="step push-entry" aria-label={t('entry.label')}>
         <h3 className="step-heading">{t('entry.heading')}</h3>
         <p className="muted">{t('entry.none')}</p>
       </section>
@@ -97,7 +97,7 @@ export function EntryPanel({
   const { verdict, request } = entry
   const reply = entry.kind === 'push' ? entry.verdict.reply : null
   return (
-    <section className="push-entry" aria-label={t('entry.label')}>
+    <section className="step push-entry" aria-label={t('entry.label')}>
       <header className="push-entry-header">
         <h3 className="step-heading">
           {t('entry.heading')} · {localize(entry.label)}
