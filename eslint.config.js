@@ -70,6 +70,20 @@ function boundaries() {
       ]
     ),
     restrict(
+      ['src/renderer/src/components/**/*.{ts,tsx}', 'src/renderer/src/lib/**/*.{ts,tsx}'],
+      [
+        noNode,
+        rule(
+          'The renderer reaches main only through window.desk and shared types.',
+          into('main|core|compose|cli|emulator|preload')
+        ),
+        rule(
+          'Shared renderer parts know no feature: the app shell wires features into them.',
+          '^(\\.\\./)+(features|app)(/|$)'
+        )
+      ]
+    ),
+    restrict(
       ['src/main/**/*.ts'],
       [rule('The Electron shell never imports the emulator: compose does.', into('emulator'))],
       []

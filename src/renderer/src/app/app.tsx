@@ -1,7 +1,9 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import './i18n'
+import { RidActionContext } from '../components/error-callout'
 import { AppSidebar } from '../features/apps/app-sidebar'
+import { RidLookupAction } from '../features/console/rid-lookup'
 import { LocalApiPanel } from '../features/local-api/local-api-panel'
 import { AppHeader } from '../features/settings/app-header'
 import { NoticeBanners } from '../features/settings/notice-banners'
@@ -16,6 +18,9 @@ import { SkipLink } from './skip-link'
 import { useSubmitShortcut } from './use-submit-shortcut'
 import './app.css'
 
+/** Every WeChat error with a rid, wherever it is shown, can be looked up (openapi/rid/get). */
+const lookUpRid = (rid: string) => <RidLookupAction rid={rid} />
+
 export function App() {
   const { t } = useTranslation(['app', 'common'])
   const loaded = useAppsStore((state) => state.loaded)
@@ -29,25 +34,27 @@ export function App() {
   }, [])
 
   return (
-    <div className="shell">
-      <SkipLink />
-      <AppHeader />
-      <NoticeBanners />
-      <div className="shell-body">
-        <AppSidebar />
-        <main className="workspace">
-          {main === 'local-api' ? (
-            <LocalApiPanel />
-          ) : !loaded ? (
-            <p className="muted">{t('common:loading')}</p>
-          ) : selected ? (
-            <AppWorkspace key={selected.id} app={selected} />
-          ) : (
-            <p className="empty-state">{t('noApp')}</p>
-          )}
-        </main>
+    <RidActionContext.Provider value={lookUpRid}>
+      <div className="shell">
+        <SkipLink />
+        <AppHeader />
+        <NoticeBanners />
+        <div className="shell-body">
+          <AppSidebar />
+          <main className="workspace">
+            {main === 'local-api' ? (
+              <LocalApiPanel />
+            ) : !loaded ? (
+              <p className="muted">{t('common:loading')}</p>
+            ) : selected ? (
+              <AppWorkspace key={selected.id} app={selected} />
+            ) : (
+              <p className="empty-state">{t('noApp')}</p>
+            )}
+          </main>
+        </div>
+        <TokenConfirmDialog />
       </div>
-      <TokenConfirmDialog />
-    </div>
+    </RidActionContext.Provider>
   )
 }

@@ -1,8 +1,7 @@
-import { useState, type ReactNode } from 'react'
+import { createContext, useContext, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseCallerIp } from '../../../shared/errcodes'
 import type { DeskError } from '../../../shared/result'
-import { RidLookupAction } from '../features/console/rid-lookup'
 import { copyPlainText } from '../lib/clipboard'
 import { useLocalize } from '../lib/use-localize'
 import './error-callout.css'
@@ -23,6 +22,12 @@ export interface ErrorCalloutProps {
   children?: ReactNode
 }
 
+/**
+ * What the app offers on every callout whose WeChat error carries a rid (the console's Look up). Given by the
+ * app shell, so this component knows no feature.
+ */
+export const RidActionContext = createContext<((rid: string) => ReactNode) | null>(null)
+
 /** WeChat's errmsg without its `rid: …` tail: the rid has its own row, so it is printed once. */
 export const errmsgWithoutRid = (errmsg: string): string =>
   errmsg.replace(/[\s,;]*\b(?:rid:\s*[0-9A-Za-z-]+|hints?:\s*\[[^\]]*\])\s*$/, '').trim()
@@ -39,6 +44,7 @@ const ipToWhitelist = (error: DeskError): string | null =>
 export function ErrorCallout({ error, onDismiss, actions = [], children }: ErrorCalloutProps) {
   const { t } = useTranslation('common')
   const localize = useLocalize()
+  const ridAction = useContext(RidActionContext)
   const [copied, setCopied] = useState<string | null>(null)
   const ip = ipToWhitelist(error)
   const copy = async (what: string, text: string): Promise<void> => {
@@ -88,7 +94,7 @@ export function ErrorCallout({ error, onDismiss, actions = [], children }: Error
             </span>
           </div>
         )}
-        {error.rid && error.errcode !== undefined && <RidLookupAction rid={error.rid} />}
+        {error.rid && error.errcode !== undefined && ridAction?.(error.rid)}
         {details.length > 0 && (
           <dl className="callout-details" aria-label={t('error.details')}>
             {details.map(([name, value]) => (
