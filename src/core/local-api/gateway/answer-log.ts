@@ -7,7 +7,6 @@ import type { TokenAccess } from '../token-access'
 import { answerFacts, callerMessage, deskUrl, gatewayEntry, type AnswerFacts } from './call-record'
 import type { IssuedTokens } from './issued-tokens'
 import type { GatewayCaller } from './relay-request'
-import type { AnswerRecorder } from './ticket-desk'
 
 export interface AnswerLogDeps {
   callLog: CallLog
@@ -23,7 +22,7 @@ export interface AnswerLogDeps {
  * The answers the desk gives in WeChat's place — its token and ticket endpoints, its refusals — in the call log
  * beside the calls it relays, with whether they came from memory.
  */
-export class AnswerLog implements AnswerRecorder {
+export class AnswerLog {
   constructor(private readonly deps: AnswerLogDeps) {}
 
   /**

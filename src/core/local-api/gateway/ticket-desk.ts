@@ -1,4 +1,3 @@
-import type { CallFlag } from '../../../shared/contract'
 import { DeskFailure } from '../../../shared/result'
 import type { CallLog } from '../../call-log'
 import { checkPageUrl, pageConfig } from '../../jssdk'
@@ -12,28 +11,16 @@ import { WX, type WeChatError } from '../../wechat-wire/errors'
 import { apiError, tokenFailureReply } from '../api-error'
 import type { AppIndex } from '../app-index'
 import { wechatErrorReply } from '../wechat-reply'
-import { answerFacts, deskUrl, type AnswerFacts } from './call-record'
+import { answerFacts, deskUrl } from './call-record'
+import type { AnswerLog } from './answer-log'
 import type { GatewayCaller } from './relay-request'
 import type { AppResolver } from './resolver'
 
 /** What the Local API needs of the ticket keeper. */
 export type TicketAccess = Pick<TicketKeeper, 'get' | 'current' | 'passiveRefresh'>
 
-/** How the gateway logs an answer the desk gave itself. */
-export interface AnswerRecorder {
-  flagsOf(profileId: string | null, before: number, at: number): CallFlag[]
-  record(
-    caller: GatewayCaller,
-    at: number,
-    startedMs: number,
-    profileId: string | null,
-    url: string,
-    given: SendReply,
-    facts: AnswerFacts,
-    flags: CallFlag[],
-    body: string
-  ): void
-}
+/** How the gateway logs an answer the desk gave itself (the gateway's AnswerLog). */
+export type AnswerRecorder = Pick<AnswerLog, 'flagsOf' | 'record'>
 
 interface TicketDeskDeps {
   index: AppIndex
