@@ -18,8 +18,9 @@ export class Listeners<T = void> {
     return this.set.size
   }
 
+  /** A Set visits each listener once even when one unsubscribes meanwhile, so no copy is made per emit. */
   emit(value: T): void {
-    for (const listener of [...this.set]) {
+    for (const listener of this.set) {
       try {
         listener(value)
       } catch {
